@@ -1,0 +1,44 @@
+package vn.cchc.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import tools.jackson.databind.json.JsonMapper;
+import vn.cchc.platform.outbox.OutboxProperties;
+import vn.cchc.platform.outbox.OutboxRelay;
+import vn.cchc.platform.web.ProblemDetailsAdvice;
+
+/** What every service gets: a Clock, Problem Details, and the outbox relay when it declares outbox collections. */
+@AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+@EnableScheduling
+@EnableConfigurationProperties(OutboxProperties.class)
+@Import(ProblemDetailsAdvice.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Named like Boot's own, which it replaces. */
+    @Bean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "cchc.outbox", name = "collections")
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
+                            OutboxProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(mongo, kafka, json, properties, meters);
+    }
+}

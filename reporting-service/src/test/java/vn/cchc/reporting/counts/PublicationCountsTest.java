@@ -1,0 +1,132 @@
+package vn.cchc.reporting.counts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.cchc.platform.test.CloudEventSender;
+import vn.cchc.platform.test.ContractSchemas;
+import vn.cchc.platform.test.Http;
+import vn.cchc.platform.test.MongoWireServer;
+
+/** Publication events arrive on a real (embedded KRaft) broker and are counted per unit, channel, month and year. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "cchc.kafka.brokers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(partitions = 1, topics = "cchc.publication.events")
+class PublicationCountsTest {
+    static final String TOPIC = "cchc.publication.events";
+    static final String RECORDED = "vn.cchc.publication.recorded.v1";
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("reporting-counts-test"));
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    MongoTemplate mongo;
+
+    @BeforeEach
+    void clean() {
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "publication_facts");
+    }
+
+    /** The published example event, re-addressed to the unit and time under test. */
+    String recorded(String id, String unitId, String publishedAt, String channel) {
+        String commune = unitId.split("\\.").length > 1 ? unitId.split("\\.")[0] + "." + unitId.split("\\.")[1] : null;
+        return ContractSchemas.example(RECORDED)
+                .replace("4f1c2a9e-6d1b-4c55-9a57-0c2b7f3e8d11", id)
+                .replace("\"unitId\": \"vinh-long.phu-khuong\"", "\"unitId\": \"" + unitId + "\"")
+                .replace("\"unit\": \"vinh-long.phu-khuong\"", "\"unit\": \"" + unitId + "\"")
+                .replace("\"commune\": \"vinh-long.phu-khuong\"", "\"commune\": \"" + commune + "\"")
+                .replace("\"channel\": \"WEBSITE\"", "\"channel\": \"" + channel + "\"")
+                .replace("2026-03-02T01:00:00Z", publishedAt);
+    }
+
+    JsonNode counts(String unitId, int year, String extra) {
+        Http.Response response = Http.get("http://127.0.0.1:" + port + "/api/reports/units/" + unitId + "/counts?year=" + year + extra);
+        assertThat(response.status()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    @Test
+    void theExampleEventIsValidAgainstItsSchema() {
+        assertThat(ContractSchemas.validate(RECORDED, ContractSchemas.example(RECORDED))).isEmpty();
+    }
+
+    @Test
+    void countsFollowVietnamTimeAcrossAMonthBoundary() {
+        try (CloudEventSender sender = new CloudEventSender(brokers)) {
+            // 2026-01-31T20:00+07:00 is 13:00 UTC on the 31st: January
+            sender.send(TOPIC, RECORDED, "p-jan", recorded("p-jan", "lam-dong.bac-binh", "2026-01-31T13:00:00Z", "WEBSITE"));
+            // 2026-02-01T01:30+07:00 is still 31 January in UTC: February in Vietnam
+            sender.send(TOPIC, RECORDED, "p-feb", recorded("p-feb", "lam-dong.bac-binh", "2026-01-31T18:30:00Z", "WEBSITE"));
+            // 2025-12-31T23:30+07:00 belongs to 2025
+            sender.send(TOPIC, RECORDED, "p-2025", recorded("p-2025", "lam-dong.bac-binh", "2025-12-31T16:30:00Z", "RADIO"));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(counts("lam-dong.bac-binh", 2026, "").get("total").asLong()).isEqualTo(2));
+        JsonNode year2026 = counts("lam-dong.bac-binh", 2026, "");
+        assertThat(year2026.get("byMonth").get(0).get("byChannel").get("WEBSITE").asLong()).isEqualTo(1);
+        assertThat(year2026.get("byMonth").get(1).get("byChannel").get("WEBSITE").asLong()).isEqualTo(1);
+        assertThat(year2026.get("byChannel").get("WEBSITE").asLong()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(counts("lam-dong.bac-binh", 2025, "").get("byMonth").get(11).get("byChannel").get("RADIO").asLong()).isEqualTo(1));
+    }
+
+    @Test
+    void aRedeliveredEventIsCountedOnce() {
+        String event = recorded("p-dup", "hai-phong.tien-minh", "2026-05-10T02:00:00Z", "WEBSITE");
+        try (CloudEventSender sender = new CloudEventSender(brokers)) {
+            sender.send(TOPIC, "same-event-id", RECORDED, "p-dup", event);
+            sender.send(TOPIC, "same-event-id", RECORDED, "p-dup", event);
+            sender.send(TOPIC, RECORDED, "p-other", recorded("p-other", "hai-phong.tien-minh", "2026-05-11T02:00:00Z", "WEBSITE"));
+        }
+
+        // the last event is processed after the duplicates (same partition), so waiting for it is enough
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is("p-other")), "publication_facts"));
+        assertThat(counts("hai-phong.tien-minh", 2026, "").get("total").asLong()).isEqualTo(2);
+        assertThat(counts("hai-phong.tien-minh", 2026, "").get("byMonth").get(4).get("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void subunitsCountForTheCommuneOnlyWhenAsked() {
+        try (CloudEventSender sender = new CloudEventSender(brokers)) {
+            sender.send(TOPIC, RECORDED, "p-vhxh", recorded("p-vhxh", "vinh-long.phu-khuong.vhxh", "2026-04-01T02:00:00Z", "RADIO"));
+            sender.send(TOPIC, RECORDED, "p-ward", recorded("p-ward", "vinh-long.phu-khuong", "2026-04-02T02:00:00Z", "WEBSITE"));
+            sender.send(TOPIC, RECORDED, "p-other-ward", recorded("p-other-ward", "vinh-long.phu-khuong-2", "2026-04-02T02:00:00Z", "WEBSITE"));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(counts("vinh-long.phu-khuong", 2026, "&includeSubunits=true").get("total").asLong()).isEqualTo(2));
+        assertThat(counts("vinh-long.phu-khuong", 2026, "").get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aBadUnitIdOrYearIsAProblem() {
+        Http.Response response = Http.get("http://127.0.0.1:" + port + "/api/reports/units/vinh-long.phu-khuong/counts?year=20266");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("year");
+    }
+}
