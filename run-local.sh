@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# The whole platform on one machine, without Docker:
+#   a real Apache Kafka broker (KRaft), the MongoDB wire server (H2 file backend) and the five services,
+#   each as its own process. Data and logs live under $CCHC_HOME (default: .local/).
+#
+#   ./run-local.sh            build if needed, start everything, wait until ready, Ctrl-C stops it all
+#   ./run-local.sh --detach   the same, then return and leave it running
+#   ./run-local.sh stop       stop a detached stack
+#   ./run-local.sh status     what is running
+#
+# Environment: CCHC_HOME, CCHC_SKIP_BUILD=1, CCHC_MONGO_PORT (27017), CCHC_KAFKA_PORT (19092), JAVA_HOME (a JDK ≥ 21).
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+HOME_DIR=${CCHC_HOME:-$ROOT/.local}
+mkdir -p "$HOME_DIR"
+HOME_DIR=$(cd "$HOME_DIR" && pwd)
+DATA=$HOME_DIR/data LOGS=$HOME_DIR/logs PIDS=$HOME_DIR/pids
+MONGO_PORT=${CCHC_MONGO_PORT:-27017}
+KAFKA_PORT=${CCHC_KAFKA_PORT:-19092}
+CONTROLLER_PORT=$((KAFKA_PORT + 1))
+# start order; stopped in reverse
+SERVICES=(plan-service:8081 task-service:8082 publication-service:8083 reporting-service:8084 gateway:8080)
+
+log() { printf '\033[1m[run-local]\033[0m %s\n' "$*"; }
+
+find_java() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [[ -n $candidate && -x $candidate/bin/java ]] || continue
+    local v; v=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')
+    if [[ ${v%%.*} -ge 21 ]]; then echo "$candidate/bin/java"; return; fi
+  done
+  if command -v java >/dev/null; then
+    local v; v=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')
+    [[ ${v%%.*} -ge 21 ]] && { command -v java; return; }
+  fi
+  echo "A JDK 21 or newer is needed (set JAVA_HOME)." >&2; exit 1
+}
+
+# HTTP GET without curl: prints the status code, or nothing when the port is closed.
+http_status() {
+  local port=$1 path=$2
+  { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 0
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$path" >&3
+  head -n1 <&3 | awk '{print $2}'
+  exec 3>&- 3<&-
+}
+
+port_open() { { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null && { exec 3>&- 3<&-; return 0; }; return 1; }
+
+wait_until() { # description timeout-seconds command...
+  local what=$1 timeout=$2; shift 2
+  local deadline=$((SECONDS + timeout))
+  until "$@"; do
+    if ((SECONDS > deadline)); then log "timed out waiting for $what (see $LOGS)"; return 1; fi
+    sleep 0.5
+  done
+}
+
+is_running() { [[ -f $PIDS/$1.pid ]] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
+
+start() { # name command...
+  local name=$1; shift
+  if is_running "$name"; then log "$name already running (pid $(cat "$PIDS/$name.pid"))"; return; fi
+  nohup "$@" >"$LOGS/$name.log" 2>&1 &
+  echo $! >"$PIDS/$name.pid"
+}
+
+stop_all() {
+  local names=(gateway reporting-service publication-service task-service plan-service mongo kafka) name pid
+  for name in "${names[@]}"; do
+    [[ -f $PIDS/$name.pid ]] || continue
+    pid=$(cat "$PIDS/$name.pid")
+    if kill -0 "$pid" 2>/dev/null; then kill "$pid" 2>/dev/null || true; fi
+  done
+  for name in "${names[@]}"; do
+    [[ -f $PIDS/$name.pid ]] || continue
+    pid=$(cat "$PIDS/$name.pid")
+    local deadline=$((SECONDS + 30))
+    while kill -0 "$pid" 2>/dev/null; do
+      if ((SECONDS > deadline)); then kill -9 "$pid" 2>/dev/null || true; fi
+      sleep 0.2
+    done
+    rm -f "$PIDS/$name.pid"
+  done
+  log "stopped"
+}
+
+status() {
+  local name
+  for name in kafka mongo plan-service task-service publication-service reporting-service gateway; do
+    if is_running "$name"; then echo "$name: running (pid $(cat "$PIDS/$name.pid"))"; else echo "$name: stopped"; fi
+  done
+}
+
+build_if_needed() {
+  if [[ ${CCHC_SKIP_BUILD:-0} == 1 ]]; then return; fi
+  local stamp=local-stack/target/classpath.txt newer=""
+  if [[ -f $stamp ]]; then
+    newer=$(find pom.xml ./*/pom.xml ./*/src/main -newer "$stamp" -type f -print -quit 2>/dev/null || true)
+  fi
+  if [[ ! -f $stamp || -n $newer ]]; then
+    log "building (./mvnw package, tests skipped)…"
+    ./mvnw -B -q -DskipTests package
+  fi
+}
+
+jar_of() { ls "$ROOT/$1"/target/"$1"-*.jar 2>/dev/null | grep -v -e '-tests.jar' -e '-sources.jar' | head -n1; }
+
+main_start() {
+  local detach=$1
+  JAVA=$(find_java)
+  build_if_needed
+  mkdir -p "$DATA/kafka" "$LOGS" "$PIDS"
+  local started=$SECONDS
+  local cp; cp="$ROOT/local-stack/target/classes:$(cat "$ROOT/local-stack/target/classpath.txt")"
+
+  # Kafka: format the storage once, then start the broker
+  local props=$HOME_DIR/kafka-server.properties
+  sed -e "s#\${KAFKA_PORT}#$KAFKA_PORT#g; s#\${CONTROLLER_PORT}#$CONTROLLER_PORT#g; s#\${KAFKA_DATA}#$DATA/kafka#g" \
+    "$ROOT/local-stack/src/main/resources/kafka-server.properties" >"$props"
+  local log4j="-Dlog4j2.configurationFile=$ROOT/local-stack/src/main/resources/kafka-log4j2.properties"
+  if [[ ! -f $DATA/kafka/meta.properties ]]; then
+    log "formatting Kafka storage in $DATA/kafka"
+    local cluster; cluster=$("$JAVA" -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n1)
+    "$JAVA" "$log4j" -cp "$cp" kafka.tools.StorageTool format -t "$cluster" -c "$props" --standalone >"$LOGS/kafka-format.log" 2>&1
+  fi
+  start kafka "$JAVA" -Xms128m -Xmx512m "$log4j" -cp "$cp" kafka.Kafka "$props"
+  start mongo "$JAVA" -Xmx256m -cp "$cp" vn.cchc.local.LocalMongoServer "$DATA/mongo.mv" "$MONGO_PORT"
+  wait_until "Kafka on $KAFKA_PORT" 60 port_open "$KAFKA_PORT"
+  wait_until "MongoDB wire server on $MONGO_PORT" 30 port_open "$MONGO_PORT"
+  log "Kafka (127.0.0.1:$KAFKA_PORT) and MongoDB wire server (127.0.0.1:$MONGO_PORT) are up"
+
+  local entry name port jar db
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*} port=${entry##*:}
+    jar=$(jar_of "$name")
+    [[ -n $jar ]] || { log "no jar for $name: run ./mvnw package"; exit 1; }
+    db=cchc-${name%-service}
+    start "$name" "$JAVA" -Xms64m -Xmx320m -XX:TieredStopAtLevel=1 -Duser.timezone=UTC -jar "$jar" \
+      --server.port="$port" \
+      --cchc.kafka.brokers="127.0.0.1:$KAFKA_PORT" \
+      --spring.mongodb.uri="mongodb://127.0.0.1:$MONGO_PORT/$db" \
+      --cchc.demo-data.enabled=true \
+      --logging.file.name="$LOGS/$name.app.log"
+  done
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*} port=${entry##*:}
+    wait_until "$name readiness on $port" 240 ready "$port"
+    log "$name ready on http://127.0.0.1:$port"
+  done
+  log "all up in $((SECONDS - started)) s. Logs: $LOGS"
+  cat <<URLS
+
+  Gateway (single entry point):  http://127.0.0.1:8080
+    Units:          http://127.0.0.1:8080/api/units
+    Plans:          http://127.0.0.1:8080/api/plans
+    Tasks:          http://127.0.0.1:8080/api/tasks
+    Publications:   http://127.0.0.1:8080/api/publications
+    Counts:         http://127.0.0.1:8080/api/reports/units/vinh-long.phu-khuong/counts?year=2026
+  Services: plan :8081  task :8082  publication :8083  reporting :8084  (each: /actuator/health, /actuator/prometheus, /v3/api-docs)
+  Kafka: 127.0.0.1:$KAFKA_PORT   MongoDB wire server: mongodb://127.0.0.1:$MONGO_PORT
+
+URLS
+  if [[ $detach == 1 ]]; then
+    log "running in the background; stop with: ./run-local.sh stop"
+    return
+  fi
+  trap 'echo; stop_all; exit 0' INT TERM
+  log "press Ctrl-C to stop"
+  while true; do
+    for name in kafka mongo plan-service task-service publication-service reporting-service gateway; do
+      if ! is_running "$name"; then log "$name exited (see $LOGS/$name.log); stopping"; stop_all; exit 1; fi
+    done
+    sleep 2 & wait $!
+  done
+}
+
+ready() { [[ $(http_status "$1" /actuator/health/readiness) == 200 ]]; }
+
+case "${1:-}" in
+  stop) stop_all ;;
+  status) status ;;
+  --detach|-d) main_start 1 ;;
+  ""|--foreground) main_start 0 ;;
+  *) echo "usage: $0 [--detach | stop | status]" >&2; exit 2 ;;
+esac
