@@ -17,7 +17,7 @@ import vn.cchc.platform.outbox.OutboxRelay;
 import vn.cchc.platform.web.ProblemDetailsAdvice;
 
 /** What every service gets: a Clock, Problem Details, and the outbox relay when it declares outbox collections. */
-@AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+@AutoConfiguration
 @EnableScheduling
 @EnableConfigurationProperties(OutboxProperties.class)
 @Import(ProblemDetailsAdvice.class)
@@ -29,9 +29,9 @@ public class PlatformAutoConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Named like Boot's own, which it replaces. */
-    @Bean(name = "mongoHealthIndicator")
-    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+    /** Shown as "mongoPing" in health; Boot's own "mongo" indicator is switched off in cchc-defaults.properties. */
+    @Bean
+    MongoPingHealthIndicator mongoPingHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
     }
 
