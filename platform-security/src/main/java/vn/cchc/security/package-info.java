@@ -1,0 +1,2 @@
+/** Token validation and unit scoping shared by the services. */
+package vn.cchc.security;
