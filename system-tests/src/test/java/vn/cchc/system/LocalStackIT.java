@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrderer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.cchc.platform.test.Http;
@@ -22,6 +25,7 @@ import vn.cchc.platform.test.Http;
  * services as separate processes (the jars this build just packaged), and the test talks to the gateway on 8080 only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
     static final String GATEWAY = "http://127.0.0.1:8080";
     final JsonMapper json = JsonMapper.builder().build();
@@ -46,6 +50,7 @@ class LocalStackIT {
     }
 
     @Test
+    @Order(1)
     void aPublicationRecordedThroughTheGatewayShowsUpInTheCounts() {
         long before = count("vinh-long.phu-khuong");
         String unique = UUID.randomUUID().toString();
@@ -61,6 +66,7 @@ class LocalStackIT {
     }
 
     @Test
+    @Order(2)
     void badInputThroughTheGatewayIsAProblemAndChangesNothing() {
         long before = count("hai-phong.tien-minh");
 
@@ -75,12 +81,31 @@ class LocalStackIT {
         assertThat(count("hai-phong.tien-minh")).isEqualTo(before);
     }
 
+    @Test
+    @Order(3)
+    void dataSurvivesARestartOfTheWholeStack() throws Exception {
+        Http.Response created = Http.postJson(GATEWAY + "/api/publications", """
+                {"unitId":"lam-dong.bac-binh","channel":"WEBSITE","kind":"ARTICLE",
+                 "title":"Xã Bắc Bình công khai thủ tục hành chính","url":"https://bacbinh.lamdong.gov.vn/tin/%s",
+                 "publishedAt":"2026-04-10T09:00:00+07:00"}""".formatted(UUID.randomUUID()));
+        assertThat(created.status()).isEqualTo(201);
+        String id = json.readTree(created.body()).get("id").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("lam-dong.bac-binh") > 0);
+        long before = count("lam-dong.bac-binh");
+
+        runLocal(Duration.ofMinutes(2), "stop");
+        runLocal(Duration.ofMinutes(5), "--detach");
+
+        assertThat(Http.get(GATEWAY + "/api/publications/" + id).status()).isEqualTo(200);
+        assertThat(count("lam-dong.bac-binh")).isEqualTo(before);
+    }
+
     void runLocal(Duration timeout, String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 1];
         command[0] = root.resolve("run-local.sh").toString();
         System.arraycopy(args, 0, command, 1, args.length);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
-                .redirectErrorStream(true).redirectOutput(home.resolveSibling("run-local-" + args[0].replace("-", "") + ".log").toFile());
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolveSibling("run-local.log").toFile()));
         builder.environment().put("CCHC_HOME", home.toString());
         builder.environment().put("CCHC_SKIP_BUILD", "1"); // this Maven build has just packaged the jars
         Process process = builder.start();
