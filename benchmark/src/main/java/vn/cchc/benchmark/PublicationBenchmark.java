@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * </ul>
  * Usage: {@code java PublicationBenchmark.java [--gateway http://127.0.0.1:8080] [--count 1000] [--concurrency 8]
  * [--unit hai-phong.tien-minh] [--user NAME --password PW]} (a token is fetched from /api/auth/token when a user is given).
- * Items are dated in a year nobody else uses (2031 by default, {@code --year}) so the count is the benchmark's own.
+ * Items are dated in a year nobody else uses (2020 by default, {@code --year}) so the count is the benchmark's own.
  */
 public final class PublicationBenchmark {
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
@@ -42,7 +42,7 @@ public final class PublicationBenchmark {
         int count = Integer.parseInt(options.getOrDefault("count", "1000"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
         String unit = options.getOrDefault("unit", "hai-phong.tien-minh");
-        int year = Integer.parseInt(options.getOrDefault("year", "2031"));
+        int year = Integer.parseInt(options.getOrDefault("year", "2020"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String auth = options.containsKey("user") ? "Bearer " + token(http, gateway, options.get("user"), options.get("password")) : null;
 
