@@ -70,6 +70,21 @@ class TaskFlowTest extends ServiceTestBase {
     }
 
     @Test
+    void thePlanServicesPublishedExampleBecomesTasks() throws Exception {
+        String example;
+        try (var in = getClass().getResourceAsStream("/contracts/vn.cchc.plan.issued.v1.json")) {
+            example = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String planId = json.readTree(example).get("planId").asString();
+        sender.send(PLANS, "vn.cchc.plan.issued.v1", planId, example);
+        await().atMost(WAIT).until(() -> tasksOf(planId).size() == 13);
+        assertThat(task(planId, "bb-radio-11").getDueDate()).isEqualTo("2026-12-11");
+        sendPublication(RECORDED, publication(unique("pub"), 1, "lam-dong.bac-binh.ttdvth", "RADIO", "BROADCAST",
+                Instant.parse("2026-12-11T13:44:00Z"), null));
+        await().atMost(WAIT).until(() -> task(planId, "bb-radio-11").getStatus() == TaskStatus.DONE);
+    }
+
+    @Test
     void replayingThePlanTopicChangesNothing() {
         String planId = unique("bac-binh");
         issue(planId);
