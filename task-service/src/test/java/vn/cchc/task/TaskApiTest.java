@@ -54,6 +54,10 @@ class TaskApiTest extends ServiceTestBase {
         assertThat(november.size()).isEqualTo(1);
         assertThat(november.get(0).get("timeFrame").get("text").asString()).isEqualTo("Tháng 11/2026");
         assertThat(list("?plan=" + bacBinh + "&status=DONE").size()).isZero();
+        JsonNode ongoing = list("?plan=" + bacBinh).findParents("entryId").stream()
+                .filter(t -> t.get("entryId").asString().equals("nv-4")).findFirst().orElseThrow();
+        assertThat(ongoing.get("dueDate").isNull()).isTrue();
+        assertThat(ongoing.get("reviewBy").asString()).as("first reporting cut-off after 10/01/2026").isEqualTo("2026-03-14");
         assertThat(list("?plan=" + bacBinh + "&status=PLANNED,DONE").size()).isEqualTo(15);
     }
 

@@ -31,9 +31,10 @@ import vn.cchc.task.tasks.VietnamTime;
  * on the item's channel, at a time inside the item's window. A correction is matched again (evidence moves
  * with it); a retraction removes the evidence and reopens a task that nothing else supports.
  *
- * <p>Events of one publication arrive in order on one partition; a stored revision per publication makes
- * redeliveries and stale events no-ops. The fact is written last, so a crash before it is repaired by the
- * redelivery (linking and unlinking are idempotent).
+ * <p>Events of one publication arrive in order on one partition; the revision stored per publication makes
+ * redeliveries and stale events no-ops. The fact is stored before the tasks are linked, so a plan event
+ * creating a task at the same moment (another consumer thread) finds it; it is marked applied only after,
+ * so a crash in between is finished by the redelivery (linking and unlinking are idempotent).
  */
 @Component
 public class EvidenceLinker {
@@ -57,14 +58,15 @@ public class EvidenceLinker {
         String id = data.required("publicationId").asString();
         long revision = data.required("revision").asLong();
         PublicationFact known = mongo.findById(id, PublicationFact.class, FACTS);
-        if (known != null && known.revision() >= revision) {
+        if (known != null && (known.appliedRevision() >= revision || known.revision() > revision)) {
             log.debug("Ignored publication {} revision {}: already at revision {}", id, revision, known.revision());
             return false;
         }
         boolean isRetracted = retracted || data.path("retracted").asBoolean(false);
         PublicationFact fact = new PublicationFact(id, revision, data.required("unitId").asString(),
                 data.required("channel").asString(), Instant.parse(data.required("publishedAt").asString()),
-                text(data, "taskId"), isRetracted);
+                text(data, "taskId"), isRetracted, 0);
+        save(fact);
 
         Set<String> proves = isRetracted ? Set.of() : tasksProvedBy(fact);
         for (Task task : tasks.findByEvidenceContains(id)) {
@@ -75,7 +77,8 @@ public class EvidenceLinker {
         for (String taskId : proves) {
             store.update(taskId, t -> t.linkEvidence(id, clock.instant()));
         }
-        save(fact);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("revision").is(revision)),
+                new Update().max("appliedRevision", revision), FACTS);
         return true;
     }
 
@@ -129,7 +132,7 @@ public class EvidenceLinker {
         return ids;
     }
 
-    /** Conditional upsert: replaces the fact only when this revision is newer (a concurrent newer one wins). */
+    /** Conditional upsert: replaces the fact only when this revision is newer; the same revision again is a retry. */
     private void save(PublicationFact fact) {
         Update update = new Update().set("revision", fact.revision()).set("unitId", fact.unitId())
                 .set("channel", fact.channel()).set("publishedAt", fact.publishedAt())

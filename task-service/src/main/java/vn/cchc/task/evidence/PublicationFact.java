@@ -18,5 +18,7 @@ public record PublicationFact(
         Instant publishedAt,
         @Indexed String taskId,
         /* kept after a retraction, with its revision, so a late duplicate of "recorded" cannot bring it back */
-        boolean retracted) {
+        boolean retracted,
+        /* the revision whose links to tasks are complete; lags revision only while (or if a crash hit while) linking */
+        long appliedRevision) {
 }

@@ -16,10 +16,16 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
     private final TaskService tasks;
     private final TaskQuery query;
+    private final java.time.Clock clock;
 
-    TaskController(TaskService tasks, TaskQuery query) {
+    TaskController(TaskService tasks, TaskQuery query, java.time.Clock clock) {
         this.tasks = tasks;
         this.query = query;
+        this.clock = clock;
+    }
+
+    private TaskView view(Task task) {
+        return TaskView.of(task, VietnamTime.today(clock));
     }
 
     /** e.g. {@code ?unit=lam-dong.bac-binh&status=PLANNED,OVERDUE&dueFrom=2026-01-01&dueTo=2026-03-31} */
@@ -27,27 +33,27 @@ class TaskController {
     List<TaskView> list(@RequestParam(required = false) String plan, @RequestParam(required = false) String unit,
                         @RequestParam(required = false) List<String> status,
                         @RequestParam(required = false) String dueFrom, @RequestParam(required = false) String dueTo) {
-        return query.find(new TaskQuery.Filter(plan, unit, status, dueFrom, dueTo)).stream().map(TaskView::of).toList();
+        return query.find(new TaskQuery.Filter(plan, unit, status, dueFrom, dueTo)).stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
     TaskView get(@PathVariable String id) {
-        return TaskView.of(tasks.get(id));
+        return view(tasks.get(id));
     }
 
     @PutMapping("/{id}/status")
     TaskView changeStatus(@PathVariable String id, @Valid @RequestBody TaskRequests.ChangeStatus request) {
-        return TaskView.of(tasks.changeStatus(id, request.status(), request.author(), request.note()));
+        return view(tasks.changeStatus(id, request.status(), request.author(), request.note()));
     }
 
     @PostMapping("/{id}/notes")
     TaskView addNote(@PathVariable String id, @Valid @RequestBody TaskRequests.AddNote request) {
-        return TaskView.of(tasks.addNote(id, request.author(), request.text()));
+        return view(tasks.addNote(id, request.author(), request.text()));
     }
 
     /** For tasks due "when results are published": the results are out, the task is due on the given day. */
     @PostMapping("/{id}/trigger")
     TaskView trigger(@PathVariable String id, @Valid @RequestBody TaskRequests.Trigger request) {
-        return TaskView.of(tasks.trigger(id, request.dueDate()));
+        return view(tasks.trigger(id, request.dueDate()));
     }
 }

@@ -7,14 +7,17 @@ import java.util.List;
 /** A task as the API shows it. */
 public record TaskView(String id, String planId, String entryId, TaskSource source, String title, String unitId,
                        List<String> coordinatingUnitIds, String channel, String kind, List<String> products,
-                       TimeFrame timeFrame, LocalDate dueDate, TaskWindow window, TaskStatus status,
+                       TimeFrame timeFrame, LocalDate dueDate, LocalDate reviewBy, TaskWindow window, TaskStatus status,
                        TaskStatus previousStatus, List<String> evidence, List<Note> notes, long revision,
                        Instant createdAt, Instant changedAt) {
 
-    public static TaskView of(Task t) {
+    /** {@code reviewBy}: for an open ongoing task, the cut-off of the current reporting period. */
+    public static TaskView of(Task t, LocalDate today) {
+        LocalDate reviewBy = t.getStatus().isOpen() && t.getTimeFrame() != null
+                && t.getTimeFrame().type() == TimeFrameType.ONGOING ? ReviewPeriods.nextReview(today) : null;
         return new TaskView(t.getId(), t.getPlanId(), t.getEntryId(), t.getSource(), t.getTitle(), t.getUnitId(),
                 t.getCoordinatingUnitIds(), t.getChannel(), t.getKind(), t.getProducts(), t.getTimeFrame(),
-                t.getDueDate(), t.getWindow(), t.getStatus(), t.getPreviousStatus(), t.getEvidence(), t.getNotes(),
+                t.getDueDate(), reviewBy, t.getWindow(), t.getStatus(), t.getPreviousStatus(), t.getEvidence(), t.getNotes(),
                 t.getRevision(), t.getCreatedAt(), t.getChangedAt());
     }
 }
