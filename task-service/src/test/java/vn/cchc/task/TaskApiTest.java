@@ -78,7 +78,14 @@ class TaskApiTest extends ServiceTestBase {
         assertThat(notes.findValuesAsString("author")).containsExactly("Lê Văn Cường", "Phạm Thị Dung");
         assertThat(notes.get(1).get("at").asString()).isEqualTo(TestClock.START.toString());
 
-        Http.Response done = Http.putJson(api() + "/" + id + "/status", "{\"status\":\"DONE\"}");
+        // a change made from a stale copy is refused (412) and changes nothing
+        String etag = Http.get(api() + "/" + id).header("ETag");
+        assertThat(etag).isEqualTo(noted.header("ETag"));
+        Http.Response stale = Http.putJson(api() + "/" + id + "/status", "{\"status\":\"DONE\"}", "If-Match", started.header("ETag"));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
+
+        Http.Response done = Http.putJson(api() + "/" + id + "/status", "{\"status\":\"DONE\"}", "If-Match", etag);
         assertThat(json.readTree(done.body()).get("status").asString()).isEqualTo("DONE");
         assertThat(json.readTree(done.body()).get("previousStatus").asString()).isEqualTo("IN_PROGRESS");
         assertThat(json.readTree(done.body()).get("revision").asLong()).isEqualTo(3);

@@ -282,6 +282,8 @@ public class Task {
     public List<Note> getNotes() { return List.copyOf(notes); }
     public long getPlanRevision() { return planRevision; }
     public long getRevision() { return revision; }
+    /** Changes with every write (notes included): the ETag of the task. */
+    public Long getVersion() { return version; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getChangedAt() { return changedAt; }
     public List<PendingEvent> pendingEvents() { return pendingEvents; }
