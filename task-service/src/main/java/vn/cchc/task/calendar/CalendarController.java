@@ -1,0 +1,35 @@
+package vn.cchc.task.calendar;
+
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import vn.cchc.platform.units.UnitPath;
+import vn.cchc.platform.web.InvalidRequestException;
+import vn.cchc.task.tasks.Task;
+import vn.cchc.task.tasks.TaskQuery;
+
+/** {@code GET /api/tasks/calendar/{unitId}.ics}: the unit's dated tasks and those of the units beneath it. */
+@RestController
+class CalendarController {
+    static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
+    private final TaskQuery query;
+
+    CalendarController(TaskQuery query) {
+        this.query = query;
+    }
+
+    @GetMapping("/api/tasks/calendar/{file:.+\\.ics}")
+    ResponseEntity<String> feed(@PathVariable String file) {
+        String unitId = file.substring(0, file.length() - ".ics".length());
+        if (!UnitPath.isValid(unitId)) {
+            throw new InvalidRequestException("unitId", "pattern", "Not a unit id (e.g. lam-dong.bac-binh).");
+        }
+        List<Task> tasks = query.find(new TaskQuery.Filter(null, unitId, null, null, null));
+        return ResponseEntity.ok().contentType(TEXT_CALENDAR)
+                .header("Content-Disposition", "inline; filename=\"" + file + "\"")
+                .body(TaskCalendar.render(unitId, tasks));
+    }
+}
