@@ -28,6 +28,7 @@ import vn.cchc.platform.test.TopicReader;
  * The demo data loaded at startup, seen by an outside subscriber: a plain Kafka consumer that reads both topics
  * from the start and validates every event against the published schema of its ce_type.
  */
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {"cchc.kafka.brokers=${spring.embedded.kafka.brokers}", "cchc.demo-data.enabled=true"})
 @EmbeddedKafka(partitions = 1, topics = {"cchc.plan.events", "cchc.unit.events"})
 class DemoDataSubscriberTest {

@@ -28,6 +28,7 @@ import vn.cchc.platform.test.MongoWireServer;
 import vn.cchc.platform.test.TopicReader;
 
 /** The plan lifecycle and the unit directory through real HTTP, MongoDB wire server and an embedded KRaft broker. */
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "cchc.kafka.brokers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 1, topics = {PlanEvents.TOPIC, UnitEvents.TOPIC})
