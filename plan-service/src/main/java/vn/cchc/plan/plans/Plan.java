@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -35,6 +36,9 @@ public class Plan {
     @Version
     private Long version;
     private List<PendingEvent> pendingEvents = new ArrayList<>();
+    /** Events added since this object was read; an update appends only these (see AggregateWriter). */
+    @Transient
+    private List<PendingEvent> unsavedEvents = new ArrayList<>();
 
     protected Plan() {
     }
@@ -97,7 +101,9 @@ public class Plan {
         revision++;
         changedAt = now;
         revisions.add(new PlanSnapshot(revision, status, content, now, note));
-        pendingEvents.add(PlanEvents.event(type, this, note));
+        PendingEvent event = PlanEvents.event(type, this, note);
+        pendingEvents.add(event);
+        unsavedEvents.add(event);
     }
 
     public String getId() { return id; }
@@ -113,4 +119,5 @@ public class Plan {
     public List<PlanSnapshot> getRevisions() { return List.copyOf(revisions); }
     public Long getVersion() { return version; }
     List<PendingEvent> pendingEvents() { return pendingEvents; }
+    List<PendingEvent> unsavedEvents() { return List.copyOf(unsavedEvents); }
 }

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import vn.cchc.plan.common.AggregateWriter;
 import vn.cchc.plan.common.ETags;
 import vn.cchc.plan.common.PageView;
 import vn.cchc.plan.common.UnitScope;
@@ -32,9 +33,11 @@ public class PlanService {
     private final MongoTemplate mongo;
     private final UnitService units;
     private final Clock clock;
+    private final AggregateWriter writer;
     private final Supplier<String> entryIds = () -> UUID.randomUUID().toString().substring(0, 8);
 
-    PlanService(PlanRepository repository, MongoTemplate mongo, UnitService units, Clock clock) {
+    PlanService(PlanRepository repository, MongoTemplate mongo, UnitService units, Clock clock, AggregateWriter writer) {
+        this.writer = writer;
         this.repository = repository;
         this.mongo = mongo;
         this.units = units;
@@ -47,7 +50,7 @@ public class PlanService {
 
     /** Creates a draft under a given id (the demo data uses readable ids). */
     public Plan create(String id, PlanContent content, UnitScope scope) {
-        PlanContent checked = validated(content, scope);
+        PlanContent checked = validated(id, content, scope);
         try {
             return repository.insert(new Plan(id, checked, clock.instant()));
         } catch (DuplicateKeyException e) {
@@ -61,8 +64,8 @@ public class PlanService {
         if (plan.getStatus() != PlanStatus.DRAFT) {
             throw new ConflictException("Plan " + id + " is " + plan.getStatus() + "; only a draft can be edited. Amend it instead.");
         }
-        plan.updateDraft(validated(content, scope), clock.instant());
-        return repository.save(plan);
+        plan.updateDraft(validated(id, content, scope), clock.instant());
+        return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
     }
 
     /** Issues a draft; its content is checked again, since units may have been retired since it was saved. */
@@ -70,25 +73,25 @@ public class PlanService {
         Plan plan = get(id, scope);
         ETags.check(ifMatch, plan.getVersion(), false);
         if (plan.getStatus() == PlanStatus.DRAFT) {
-            validated(plan.getContent(), scope);
+            validated(id, plan.getContent(), scope);
         }
         plan.issue(clock.instant());
-        return repository.save(plan);
+        return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
     }
 
     public Plan amend(String id, AmendPlanRequest request, String ifMatch, UnitScope scope) {
         Plan plan = get(id, scope);
         ETags.check(ifMatch, plan.getVersion(), true);
-        PlanContent content = plan.getStatus().isLive() ? validated(request.plan(), scope) : request.plan();
+        PlanContent content = plan.getStatus().isLive() ? validated(id, request.plan(), scope) : request.plan();
         plan.amend(content, request.note() == null || request.note().isBlank() ? null : request.note().strip(), clock.instant());
-        return repository.save(plan);
+        return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
     }
 
     public Plan close(String id, String ifMatch, UnitScope scope) {
         Plan plan = get(id, scope);
         ETags.check(ifMatch, plan.getVersion(), false);
         plan.close(clock.instant());
-        return repository.save(plan);
+        return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
     }
 
     public Plan get(String id, UnitScope scope) {
@@ -135,9 +138,15 @@ public class PlanService {
         return new PageView<>(mongo.find(query, Plan.class), page, size, total);
     }
 
-    private PlanContent validated(PlanContent content, UnitScope scope) {
+    private PlanContent validated(String planId, PlanContent content, UnitScope scope) {
         PlanContent complete = PlanEntries.complete(content, entryIds);
-        List<FieldError> errors = PlanRules.check(complete, units::find, scope);
+        List<FieldError> errors = new ArrayList<>(PlanRules.check(complete, units::find, scope));
+        // the legal basis links by id only to a plan the system holds; otherwise it is written as number/date/issuer
+        String parentId = complete.parentPlan() == null ? null : complete.parentPlan().planId();
+        if (parentId != null && (parentId.equals(planId) || !repository.existsById(parentId))) {
+            errors.add(new FieldError("parentPlan.planId", "unknown-plan",
+                    "No other plan " + parentId + "; give the parent's number, date and issuer instead."));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.cchc.platform.events.PendingEvent;
@@ -28,6 +29,9 @@ public class Unit {
     @Version
     private Long version;
     private List<PendingEvent> pendingEvents = new ArrayList<>();
+    /** Events added since this object was read; an update appends only these (see AggregateWriter). */
+    @Transient
+    private List<PendingEvent> unsavedEvents = new ArrayList<>();
 
     protected Unit() {
     }
@@ -64,7 +68,9 @@ public class Unit {
     private void changed(Instant now) {
         this.revision++;
         this.changedAt = now;
-        this.pendingEvents.add(UnitEvents.changed(this));
+        PendingEvent event = UnitEvents.changed(this);
+        this.pendingEvents.add(event);
+        this.unsavedEvents.add(event);
     }
 
     public String getId() { return id; }
@@ -79,4 +85,5 @@ public class Unit {
     public Instant getChangedAt() { return changedAt; }
     public Long getVersion() { return version; }
     List<PendingEvent> pendingEvents() { return pendingEvents; }
+    List<PendingEvent> unsavedEvents() { return List.copyOf(unsavedEvents); }
 }

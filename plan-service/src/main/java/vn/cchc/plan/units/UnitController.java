@@ -63,9 +63,7 @@ class UnitController {
     ResponseEntity<UnitView> update(@PathVariable String id, @Valid @RequestBody UpdateUnitRequest request,
                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                     @RequestHeader(value = UnitScope.HEADER, required = false) String scope) {
-        UnitScope unitScope = UnitScope.fromHeader(scope);
-        ETags.check(ifMatch, units.get(id, unitScope).getVersion(), false);
-        Unit unit = units.update(id, request, unitScope);
+        Unit unit = units.update(id, request, ifMatch, UnitScope.fromHeader(scope));
         return ResponseEntity.ok().eTag(ETags.of(unit.getVersion())).body(UnitView.of(unit));
     }
 

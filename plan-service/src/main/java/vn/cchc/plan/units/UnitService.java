@@ -10,6 +10,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import vn.cchc.plan.common.AggregateWriter;
+import vn.cchc.plan.common.ETags;
 import vn.cchc.plan.common.PageView;
 import vn.cchc.plan.common.UnitScope;
 import vn.cchc.platform.units.UnitPath;
@@ -23,8 +25,10 @@ public class UnitService {
     private final UnitRepository repository;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final AggregateWriter writer;
 
-    UnitService(UnitRepository repository, MongoTemplate mongo, Clock clock) {
+    UnitService(UnitRepository repository, MongoTemplate mongo, Clock clock, AggregateWriter writer) {
+        this.writer = writer;
         this.repository = repository;
         this.mongo = mongo;
         this.clock = clock;
@@ -62,13 +66,15 @@ public class UnitService {
         }
     }
 
-    public Unit update(String id, UpdateUnitRequest request, UnitScope scope) {
+    /** Renames a unit or replaces its kind / channels; {@code ifMatch} (optional) must match the version read. */
+    public Unit update(String id, UpdateUnitRequest request, String ifMatch, UnitScope scope) {
         Unit unit = get(id, scope);
+        ETags.check(ifMatch, unit.getVersion(), false);
         if (!unit.isActive()) {
             throw new ConflictException("The unit " + id + " is retired and cannot be changed.");
         }
         unit.update(request.name() == null ? null : request.name().strip(), request.kind(), request.channels(), clock.instant());
-        return repository.save(unit);
+        return writer.update(unit, unit.getId(), unit.getVersion(), unit.unsavedEvents());
     }
 
     /** Retires a unit; its id, name and history stay, and plans that named it stay readable. */
@@ -81,7 +87,7 @@ public class UnitService {
             throw new ConflictException("The unit " + id + " still has active units beneath it; retire them first.");
         }
         unit.retire(clock.instant());
-        return repository.save(unit);
+        return writer.update(unit, unit.getId(), unit.getVersion(), unit.unsavedEvents());
     }
 
     public Unit get(String id, UnitScope scope) {

@@ -232,7 +232,25 @@ class PlanApiTest {
         assertThat(noTitle.status()).isEqualTo(400);
         assertThat(body(noTitle).get("errors").get(0).get("field").asString()).isEqualTo("title");
 
+        Http.Response unknownParent = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS)
+                .replace("\"planId\":null", "\"planId\":\"khong-co\""));
+        assertThat(unknownParent.status()).isEqualTo(400);
+        assertThat(body(unknownParent).get("errors").get(0).get("field").asString()).isEqualTo("parentPlan.planId");
+        assertThat(body(unknownParent).get("errors").get(0).get("rule").asString()).isEqualTo("unknown-plan");
+
         assertThat(plans.count()).isZero();
+    }
+
+    @Test
+    void aCommunePlanLinksToItsProvincePlanById() {
+        String province = body(Http.postJson(base() + "/api/plans", plan("vinh-long", "[]", "[]")
+                .replace("\"unitId\":\"vinh-long.ttdvth\"", "\"unitId\":\"" + PK + ".ttdvth\""))).get("id").asString();
+        Http.Response commune = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS)
+                .replace("\"planId\":null", "\"planId\":\"" + province + "\""));
+
+        assertThat(commune.status()).as(commune.body()).isEqualTo(201);
+        assertThat(body(commune).get("plan").get("parentPlan").get("planId").asString()).isEqualTo(province);
+        assertThat(body(commune).get("plan").get("parentPlan").get("number").asString()).isEqualTo("125/KH-UBND");
     }
 
     @Test
@@ -307,6 +325,9 @@ class PlanApiTest {
             assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
             assertThat(body(renamed).get("name").asString()).isEqualTo("Trường THCS Phú Khương");
             assertThat(body(renamed).get("channels").get(0).get("channel").asString()).isEqualTo("FACEBOOK");
+            Http.Response stale = Http.send(HttpRequest.newBuilder(URI.create(unit)).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\":\"Tên cũ\"}")), "If-Match", added.header("ETag"));
+            assertThat(stale.status()).isEqualTo(412);
 
             assertThat(post("/api/units/" + PK + "/retire", null).status()).isEqualTo(409); // has active units beneath
             assertThat(post("/api/units/" + PK + ".truong-thcs/retire", null).status()).isEqualTo(200);
