@@ -10,6 +10,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,8 @@ import vn.cchc.plan.plans.PlanService;
 import vn.cchc.plan.plans.PlanStatus;
 import vn.cchc.plan.units.AddUnitRequest;
 import vn.cchc.plan.units.UnitService;
+import vn.cchc.platform.web.ConflictException;
+import vn.cchc.platform.web.NotFoundException;
 
 /**
  * Loads the demo units and the sample plans (classpath:demo/) when {@code cchc.demo-data.enabled=true}.
@@ -51,8 +54,12 @@ class DemoDataLoader implements ApplicationRunner {
         for (JsonNode node : read(new PathMatchingResourcePatternResolver().getResource("classpath:demo/units.json"))) {
             AddUnitRequest unit = json.treeToValue(node, AddUnitRequest.class);
             if (units.find(unit.unitId()).isEmpty()) {
-                units.add(unit, UnitScope.ALL);
-                addedUnits++;
+                try {
+                    units.add(unit, UnitScope.ALL);
+                    addedUnits++;
+                } catch (ConflictException e) {
+                    log.info("Demo unit {} was added meanwhile (another instance)", unit.unitId());
+                }
             }
         }
         Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:demo/plans/*.json");
@@ -62,12 +69,17 @@ class DemoDataLoader implements ApplicationRunner {
             String id = node.remove("planId").asString();
             PlanContent content = json.treeToValue(node, PlanContent.class);
             Plan plan = find(id);
-            if (plan == null) {
-                plan = plans.create(id, content, UnitScope.ALL);
-            }
-            if (plan.getStatus() == PlanStatus.DRAFT) {
-                plans.issue(id, null, UnitScope.ALL);
-                issuedPlans++;
+            try {
+                if (plan == null) {
+                    plan = plans.create(id, content, UnitScope.ALL);
+                }
+                if (plan.getStatus() == PlanStatus.DRAFT) {
+                    plans.issue(id, null, UnitScope.ALL);
+                    issuedPlans++;
+                }
+            } catch (ConflictException | OptimisticLockingFailureException e) {
+                // two instances starting together: the other one created or issued it
+                log.info("Demo plan {} was created or issued meanwhile (another instance)", id);
             }
         }
         log.info("Demo data: {} units added, {} plans issued", addedUnits, issuedPlans);
@@ -76,7 +88,7 @@ class DemoDataLoader implements ApplicationRunner {
     private Plan find(String id) {
         try {
             return plans.get(id, UnitScope.ALL);
-        } catch (vn.cchc.platform.web.NotFoundException e) {
+        } catch (NotFoundException e) {
             return null;
         }
     }
