@@ -1,0 +1,155 @@
+package vn.cchc.plan.plans;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import vn.cchc.plan.common.AggregateWriter;
+import vn.cchc.plan.common.ETags;
+import vn.cchc.plan.common.PageView;
+import vn.cchc.plan.common.UnitScope;
+import vn.cchc.plan.units.UnitService;
+import vn.cchc.platform.units.UnitPath;
+import vn.cchc.platform.web.ConflictException;
+import vn.cchc.platform.web.FieldError;
+import vn.cchc.platform.web.InvalidRequestException;
+import vn.cchc.platform.web.NotFoundException;
+
+/**
+ * Plan lifecycle. Every method takes the caller's {@link UnitScope}: a plan outside it does not exist for the
+ * caller. Changes check the caller's If-Match against the stored version, and the save is guarded by
+ * {@code @Version}, so a concurrent edit is refused rather than lost. Bad input changes nothing.
+ */
+@Service
+public class PlanService {
+    private final PlanRepository repository;
+    private final MongoTemplate mongo;
+    private final UnitService units;
+    private final Clock clock;
+    private final AggregateWriter writer;
+    private final Supplier<String> entryIds = () -> UUID.randomUUID().toString().substring(0, 8);
+
+    PlanService(PlanRepository repository, MongoTemplate mongo, UnitService units, Clock clock, AggregateWriter writer) {
+        this.writer = writer;
+        this.repository = repository;
+        this.mongo = mongo;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    public Plan create(PlanContent content, UnitScope scope) {
+        return create(UUID.randomUUID().toString(), content, scope);
+    }
+
+    /** Creates a draft under a given id (the demo data uses readable ids). */
+    public Plan create(String id, PlanContent content, UnitScope scope) {
+        PlanContent checked = validated(id, content, scope);
+        try {
+            return repository.insert(new Plan(id, checked, clock.instant()));
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("A plan " + id + " already exists.");
+        }
+    }
+
+    public Plan updateDraft(String id, PlanContent content, String ifMatch, UnitScope scope) {
+        Plan plan = get(id, scope);
+        ETags.check(ifMatch, plan.getVersion(), true);
+        if (plan.getStatus() != PlanStatus.DRAFT) {
+            throw new ConflictException("Plan " + id + " is " + plan.getStatus() + "; only a draft can be edited. Amend it instead.");
+        }
+        plan.updateDraft(validated(id, content, scope), clock.instant());
+        return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
+    }
+
+    /** Issues a draft; its content is checked again, since units may have been retired since it was saved. */
+    public Plan issue(String id, String ifMatch, UnitScope scope) {
+        Plan plan = get(id, scope);
+        ETags.check(ifMatch, plan.getVersion(), false);
+        if (plan.getStatus() == PlanStatus.DRAFT) {
+            validated(id, plan.getContent(), scope);
+        }
+        plan.issue(clock.instant());
+        return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
+    }
+
+    public Plan amend(String id, AmendPlanRequest request, String ifMatch, UnitScope scope) {
+        Plan plan = get(id, scope);
+        ETags.check(ifMatch, plan.getVersion(), true);
+        PlanContent content = plan.getStatus().isLive() ? validated(id, request.plan(), scope) : request.plan();
+        plan.amend(content, request.note() == null || request.note().isBlank() ? null : request.note().strip(), clock.instant());
+        return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
+    }
+
+    public Plan close(String id, String ifMatch, UnitScope scope) {
+        Plan plan = get(id, scope);
+        ETags.check(ifMatch, plan.getVersion(), false);
+        plan.close(clock.instant());
+        return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
+    }
+
+    public Plan get(String id, UnitScope scope) {
+        Plan plan = repository.findById(id).orElseThrow(() -> new NotFoundException("No plan " + id));
+        if (!scope.allows(plan.getIssuingUnitId())) {
+            throw new NotFoundException("No plan " + id);
+        }
+        return plan;
+    }
+
+    public PlanSnapshot revision(String id, long revision, UnitScope scope) {
+        return get(id, scope).getRevisions().stream().filter(r -> r.revision() == revision).findFirst()
+                .orElseThrow(() -> new NotFoundException("Plan " + id + " has no published revision " + revision));
+    }
+
+    /**
+     * Lists plans, newest year first. {@code unitId} alone matches plans issued by that unit; with
+     * {@code subtree} also those of the units beneath it.
+     */
+    public PageView<Plan> list(String unitId, boolean subtree, Integer year, PlanStatus status, int page, int size, UnitScope scope) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (unitId != null && !unitId.isBlank()) {
+            if (!UnitPath.isValid(unitId)) {
+                throw new InvalidRequestException("unitId", "pattern", "must be a dot-separated unit id such as vinh-long.phu-khuong");
+            }
+            criteria.add(subtree ? Criteria.where("issuingUnitId").regex(UnitPath.subtreeRegex(unitId))
+                    : Criteria.where("issuingUnitId").is(unitId));
+        }
+        if (year != null) {
+            criteria.add(Criteria.where("year").is(year));
+        }
+        if (status != null) {
+            criteria.add(Criteria.where("status").is(status));
+        }
+        Criteria inScope = scope.criteria("issuingUnitId");
+        if (inScope != null) {
+            criteria.add(inScope);
+        }
+        Query query = criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
+        long total = mongo.count(query, Plan.class);
+        query.with(Sort.by(Sort.Order.desc("year"), Sort.Order.asc("issuingUnitId"), Sort.Order.asc("_id")))
+                .skip((long) page * size).limit(size);
+        query.fields().exclude("revisions", "pendingEvents");
+        return new PageView<>(mongo.find(query, Plan.class), page, size, total);
+    }
+
+    private PlanContent validated(String planId, PlanContent content, UnitScope scope) {
+        PlanContent complete = PlanEntries.complete(content, entryIds);
+        List<FieldError> errors = new ArrayList<>(PlanRules.check(complete, units::find, scope));
+        // the legal basis links by id only to a plan the system holds; otherwise it is written as number/date/issuer
+        String parentId = complete.parentPlan() == null ? null : complete.parentPlan().planId();
+        if (parentId != null && (parentId.equals(planId) || !repository.existsById(parentId))) {
+            errors.add(new FieldError("parentPlan.planId", "unknown-plan",
+                    "No other plan " + parentId + "; give the parent's number, date and issuer instead."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return complete;
+    }
+}

@@ -1,0 +1,20 @@
+package vn.cchc.plan.plans;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import vn.cchc.plan.units.Channel;
+
+/** A dated item, e.g. the radio programme "Đối thoại về cải cách hành chính" on 23/01/2026, 20:15–20:45. */
+public record ScheduledItem(
+        @Size(max = 64) @Pattern(regexp = PlanEntries.ID_PATTERN, message = "must be lower-case letters, digits and dashes") String id,
+        @NotBlank @Size(max = 500) String title,
+        @NotNull LocalDate date,
+        @Pattern(regexp = PlanEntries.TIME_PATTERN, message = "must be a time HH:mm") String startTime,
+        @Pattern(regexp = PlanEntries.TIME_PATTERN, message = "must be a time HH:mm") String endTime,
+        @NotBlank String unitId,
+        @NotNull Channel channel,
+        @NotNull PublicationKind kind) {
+}

@@ -1,0 +1,362 @@
+package vn.cchc.plan.plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.cchc.plan.units.UnitEvents;
+import vn.cchc.plan.units.UnitRepository;
+import vn.cchc.platform.test.ContractSchemas;
+import vn.cchc.platform.test.Http;
+import vn.cchc.platform.test.MongoWireServer;
+import vn.cchc.platform.test.TopicReader;
+
+/** The plan lifecycle and the unit directory through real HTTP, MongoDB wire server and an embedded KRaft broker. */
+@org.springframework.test.annotation.DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "cchc.kafka.brokers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(partitions = 1, topics = {PlanEvents.TOPIC, UnitEvents.TOPIC})
+class PlanApiTest {
+    static final String PK = "vinh-long.phu-khuong";
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("plan-api-test"));
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    PlanRepository plans;
+    @Autowired
+    UnitRepository units;
+    @Autowired
+    JsonMapper json;
+    TopicReader planTopic;
+
+    @BeforeEach
+    void setUp() {
+        plans.deleteAll();
+        units.deleteAll();
+        for (String[] unit : new String[][]{{"vinh-long", "Tỉnh Vĩnh Long", "PROVINCE"}, {PK, "Phường Phú Khương", "WARD"},
+                {PK + ".vhxh", "Phòng Văn hóa - Xã hội", "OFFICE"}, {PK + ".ttdvth", "Trung tâm Dịch vụ tổng hợp", "CENTRE"},
+                {"hai-phong", "Thành phố Hải Phòng", "PROVINCE"}, {"hai-phong.tien-minh", "Xã Tiên Minh", "COMMUNE"}}) {
+            Http.Response added = Http.postJson(base() + "/api/units", """
+                    {"unitId":"%s","name":"%s","kind":"%s"}""".formatted(unit[0], unit[1], unit[2]));
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+        }
+        planTopic = new TopicReader(brokers, PlanEvents.TOPIC);
+    }
+
+    @AfterEach
+    void tearDown() {
+        planTopic.close();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    static String plan(String issuer, String targets, String tasks) {
+        return """
+                {"issuingUnitId":"%s","number":null,"title":"Kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2026",
+                 "year":2026,"place":"Phú Khương","issuedOn":"2026-01-15",
+                 "parentPlan":{"planId":null,"number":"125/KH-UBND","date":"2025-12-29","issuer":"Ủy ban nhân dân tỉnh Vĩnh Long"},
+                 "themes":["PAR INDEX","Dịch vụ công trực tuyến"],
+                 "targets":%s,
+                 "scheduledItems":[{"title":"Đối thoại về cải cách hành chính","date":"2026-03-13","startTime":"20:15","endTime":"20:45",
+                   "unitId":"%s.ttdvth","channel":"RADIO","kind":"BROADCAST"}],
+                 "tasks":%s,
+                 "reportingDuties":[{"period":"QUARTER","recipient":"Sở Nội vụ tỉnh Vĩnh Long"}]}"""
+                .formatted(issuer, targets, issuer, tasks);
+    }
+
+    static final String TARGETS = """
+            [{"description":"Tối thiểu 12 tin/bài trong năm trên Trang thông tin điện tử phường","kinds":["ARTICLE"],"channels":["WEBSITE"],
+              "minimum":12,"period":"YEAR","scope":"SUBTREE"},
+             {"description":"Ít nhất 02 tin/bài mỗi tháng trên Đài truyền thanh","kinds":[],"channels":["RADIO"],
+              "minimum":2,"period":"MONTH","scope":"SUBTREE","unitId":"vinh-long.phu-khuong"}]""";
+    static final String TASKS = """
+            [{"number":"1","title":"Viết tin, bài về CCHC","leadUnitId":"vinh-long.phu-khuong.vhxh","coordinatingUnitIds":["vinh-long.phu-khuong"],
+              "timeFrame":{"type":"ONGOING"},"products":["Tin, bài"]}]""";
+
+    JsonNode body(Http.Response response) {
+        return json.readTree(response.body());
+    }
+
+    Http.Response post(String path, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).POST(HttpRequest.BodyPublishers.noBody());
+        return ifMatch == null ? Http.send(request) : Http.send(request, "If-Match", ifMatch);
+    }
+
+    List<ConsumerRecord<String, byte[]>> eventsOf(String planId, int count) {
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> planTopic.poll().stream().filter(r -> planId.equals(r.key())).toList(), list -> list.size() >= count);
+    }
+
+    @Test
+    void draftIssueAmendCloseWithETagsRevisionsAndValidEvents() {
+        Http.Response created = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = body(created).get("id").asString();
+        assertThat(created.header("Location")).isEqualTo("/api/plans/" + id);
+        assertThat(body(created).get("status").asString()).isEqualTo("DRAFT");
+        JsonNode target = body(created).get("plan").get("targets").get(0);
+        assertThat(target.get("id").asString()).startsWith("tg-");
+        assertThat(target.get("unitId").asString()).isEqualTo(PK);
+        assertThat(body(created).get("plan").get("tasks").get(0).get("timeFrame").get("text").asString()).isEqualTo("Thường xuyên");
+
+        // drafts are private: nothing is published
+        Http.Response read = Http.get(base() + "/api/plans/" + id);
+        String etag = read.header("ETag");
+        assertThat(etag).isEqualTo(created.header("ETag")).matches("\"\\d+\"");
+
+        // updating a draft needs If-Match: 428 without, 412 when stale
+        String edited = plan(PK, TARGETS, TASKS).replace("\"number\":null", "\"number\":\"12/KH-UBND\"");
+        Http.Response missing = Http.putJson(base() + "/api/plans/" + id, edited);
+        assertThat(missing.status()).isEqualTo(428);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+        Http.Response updated = Http.putJson(base() + "/api/plans/" + id, edited, "If-Match", etag);
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(body(updated).get("plan").get("number").asString()).isEqualTo("12/KH-UBND");
+        // entries sent without ids get new ones; the amendment below sends them back and they are kept
+        String targetId = body(updated).get("plan").get("targets").get(0).get("id").asString();
+        Http.Response stale = Http.putJson(base() + "/api/plans/" + id, edited, "If-Match", etag);
+        assertThat(stale.status()).isEqualTo(412);
+
+        Http.Response issued = post("/api/plans/" + id + "/issue", updated.header("ETag"));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        assertThat(body(issued).get("status").asString()).isEqualTo("ISSUED");
+        assertThat(body(issued).get("revision").asLong()).isEqualTo(1);
+        assertThat(Http.putJson(base() + "/api/plans/" + id, edited, "If-Match", issued.header("ETag")).status()).isEqualTo(409);
+
+        // amend: keep the first target (by id), raise the radio minimum, drop nothing else
+        JsonNode current = body(issued).get("plan");
+        String amendedPlan = current.toString().replace("\"minimum\":2", "\"minimum\":3");
+        Http.Response amendNoIfMatch = Http.postJson(base() + "/api/plans/" + id + "/amendments", "{\"plan\":" + amendedPlan + "}");
+        assertThat(amendNoIfMatch.status()).isEqualTo(428);
+        Http.Response amended = Http.postJson(base() + "/api/plans/" + id + "/amendments",
+                "{\"plan\":" + amendedPlan + ",\"note\":\"Tăng số tin phát thanh\"}", "If-Match", issued.header("ETag"));
+        assertThat(amended.status()).as(amended.body()).isEqualTo(200);
+        assertThat(body(amended).get("status").asString()).isEqualTo("AMENDED");
+        assertThat(body(amended).get("revision").asLong()).isEqualTo(2);
+        assertThat(body(amended).get("plan").get("targets").findValuesAsString("id"))
+                .isEqualTo(current.get("targets").findValuesAsString("id"))
+                .contains(targetId);
+
+        Http.Response closed = post("/api/plans/" + id + "/close", null);
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(body(closed).get("revision").asLong()).isEqualTo(3);
+        Http.Response amendClosed = Http.postJson(base() + "/api/plans/" + id + "/amendments",
+                "{\"plan\":" + amendedPlan + "}", "If-Match", closed.header("ETag"));
+        assertThat(amendClosed.status()).isEqualTo(409);
+        assertThat(body(amendClosed).get("detail").asString()).contains("closed");
+        assertThat(post("/api/plans/" + id + "/close", null).status()).isEqualTo(409);
+
+        // earlier revisions stay readable
+        JsonNode revisions = body(Http.get(base() + "/api/plans/" + id + "/revisions"));
+        assertThat(revisions.findValuesAsString("status")).containsExactly("ISSUED", "AMENDED", "CLOSED");
+        JsonNode first = body(Http.get(base() + "/api/plans/" + id + "/revisions/1"));
+        assertThat(first.get("plan").get("targets").get(1).get("minimum").asInt()).isEqualTo(2);
+        assertThat(Http.get(base() + "/api/plans/" + id + "/revisions/9").status()).isEqualTo(404);
+
+        // exactly three events, in order, each valid against its published schema
+        List<ConsumerRecord<String, byte[]>> events = eventsOf(id, 3);
+        assertThat(events).extracting(r -> TopicReader.header(r, "ce_type"))
+                .containsExactly(PlanEvents.ISSUED, PlanEvents.AMENDED, PlanEvents.CLOSED);
+        for (ConsumerRecord<String, byte[]> event : events) {
+            String type = TopicReader.header(event, "ce_type");
+            assertThat(ContractSchemas.validate(type, TopicReader.value(event))).as(type).isEmpty();
+            assertThat(TopicReader.header(event, "ce_source")).isEqualTo("/cchc/plan-service");
+            assertThat(TopicReader.header(event, "ce_subject")).isEqualTo(id);
+        }
+        JsonNode issuedData = json.readTree(TopicReader.value(events.get(0)));
+        assertThat(issuedData.get("revision").asLong()).isEqualTo(1);
+        assertThat(issuedData.get("number").asString()).isEqualTo("12/KH-UBND");
+        assertThat(issuedData.get("unitPath").get("commune").asString()).isEqualTo(PK);
+        assertThat(issuedData.get("scheduledItems").get(0).get("startTime").asString()).isEqualTo("20:15");
+        assertThat(issuedData.get("parentPlan").get("date").asString()).isEqualTo("2025-12-29");
+        JsonNode amendedData = json.readTree(TopicReader.value(events.get(1)));
+        assertThat(amendedData.get("amendmentNote").asString()).isEqualTo("Tăng số tin phát thanh");
+        assertThat(amendedData.get("targets").get(1).get("minimum").asInt()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> plans.findById(id).orElseThrow().pendingEvents().isEmpty());
+    }
+
+    @Test
+    void rejectsBadPlansNamingEachFieldAndStoresNothing() {
+        Http.Response zeroMinimum = Http.postJson(base() + "/api/plans",
+                plan(PK, TARGETS.replace("\"minimum\":12", "\"minimum\":0"), TASKS));
+        assertThat(zeroMinimum.status()).isEqualTo(400);
+        assertThat(zeroMinimum.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(body(zeroMinimum).get("errors").get(0).get("field").asString()).isEqualTo("targets[0].minimum");
+        assertThat(body(zeroMinimum).get("errors").get(0).get("rule").asString()).isEqualTo("min");
+
+        Http.Response unknownLead = Http.postJson(base() + "/api/plans",
+                plan(PK, TARGETS, TASKS.replace(PK + ".vhxh", PK + ".khong-ton-tai")));
+        assertThat(unknownLead.status()).isEqualTo(400);
+        assertThat(body(unknownLead).get("errors").get(0).get("field").asString()).isEqualTo("tasks[0].leadUnitId");
+        assertThat(body(unknownLead).get("errors").get(0).get("rule").asString()).isEqualTo("unknown-unit");
+
+        Http.Response unknownIssuer = Http.postJson(base() + "/api/plans", plan("vinh-long.khong-co", "[]", "[]")
+                .replace("vinh-long.khong-co.ttdvth", PK + ".ttdvth"));
+        assertThat(unknownIssuer.status()).isEqualTo(400);
+        assertThat(body(unknownIssuer).get("errors").findValuesAsString("field")).contains("issuingUnitId");
+
+        Http.Response outOfScope = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS), "X-Unit-Scope", "hai-phong");
+        assertThat(outOfScope.status()).isEqualTo(400);
+        assertThat(body(outOfScope).get("errors").get(0).get("rule").asString()).isEqualTo("out-of-scope");
+
+        Http.Response unknownChannel = Http.postJson(base() + "/api/plans", plan(PK, TARGETS.replace("\"WEBSITE\"", "\"TELEGRAPH\""), TASKS));
+        assertThat(unknownChannel.status()).isEqualTo(400);
+
+        Http.Response noTitle = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS).replace(
+                "Kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2026", " "));
+        assertThat(noTitle.status()).isEqualTo(400);
+        assertThat(body(noTitle).get("errors").get(0).get("field").asString()).isEqualTo("title");
+
+        Http.Response unknownParent = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS)
+                .replace("\"planId\":null", "\"planId\":\"khong-co\""));
+        assertThat(unknownParent.status()).isEqualTo(400);
+        assertThat(body(unknownParent).get("errors").get(0).get("field").asString()).isEqualTo("parentPlan.planId");
+        assertThat(body(unknownParent).get("errors").get(0).get("rule").asString()).isEqualTo("unknown-plan");
+
+        assertThat(plans.count()).isZero();
+    }
+
+    @Test
+    void aCommunePlanLinksToItsProvincePlanById() {
+        String province = body(Http.postJson(base() + "/api/plans", plan("vinh-long", "[]", "[]")
+                .replace("\"unitId\":\"vinh-long.ttdvth\"", "\"unitId\":\"" + PK + ".ttdvth\""))).get("id").asString();
+        Http.Response commune = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS)
+                .replace("\"planId\":null", "\"planId\":\"" + province + "\""));
+
+        assertThat(commune.status()).as(commune.body()).isEqualTo(201);
+        assertThat(body(commune).get("plan").get("parentPlan").get("planId").asString()).isEqualTo(province);
+        assertThat(body(commune).get("plan").get("parentPlan").get("number").asString()).isEqualTo("125/KH-UBND");
+    }
+
+    @Test
+    void aRetiredUnitCannotIssueAndNothingIsPublished() {
+        Http.Response created = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS));
+        String id = body(created).get("id").asString();
+        // retire the lead unit of the task after the draft was saved
+        assertThat(post("/api/units/" + PK + ".vhxh/retire", null).status()).isEqualTo(200);
+
+        Http.Response issue = post("/api/plans/" + id + "/issue", null);
+
+        assertThat(issue.status()).isEqualTo(400);
+        assertThat(body(issue).get("errors").get(0).get("rule").asString()).isEqualTo("retired-unit");
+        assertThat(plans.findById(id).orElseThrow().getStatus()).isEqualTo(PlanStatus.DRAFT);
+        Http.Response retiredIssuer = Http.postJson(base() + "/api/plans", plan(PK, "[]", "[]"));
+        assertThat(retiredIssuer.status()).isEqualTo(201); // the ward itself is still active
+    }
+
+    @Test
+    void plansOfAnotherUnitAreInvisibleOutsideTheCallersScope() {
+        String id = body(Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS))).get("id").asString();
+
+        assertThat(Http.get(base() + "/api/plans/" + id, "X-Unit-Scope", "vinh-long").status()).isEqualTo(200);
+        assertThat(Http.get(base() + "/api/plans/" + id, "X-Unit-Scope", "hai-phong").status()).isEqualTo(404);
+        assertThat(body(Http.get(base() + "/api/plans", "X-Unit-Scope", "hai-phong")).get("total").asLong()).isZero();
+    }
+
+    @Test
+    void listsByUnitSubtreeYearAndStatusWithPagination() {
+        String first = body(Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS))).get("id").asString();
+        Http.postJson(base() + "/api/plans", plan(PK, "[]", "[]").replace("\"year\":2026", "\"year\":2027")
+                .replace("2026-03-13", "2027-03-13"));
+        Http.postJson(base() + "/api/plans", plan("hai-phong.tien-minh", "[]", "[]")
+                .replace("\"unitId\":\"hai-phong.tien-minh.ttdvth\"", "\"unitId\":\"hai-phong.tien-minh\""));
+        assertThat(post("/api/plans/" + first + "/issue", null).status()).isEqualTo(200);
+
+        assertThat(body(Http.get(base() + "/api/plans")).get("total").asLong()).isEqualTo(3);
+        assertThat(body(Http.get(base() + "/api/plans?unitId=vinh-long")).get("total").asLong()).isZero();
+        assertThat(body(Http.get(base() + "/api/plans?unitId=vinh-long&subtree=true")).get("total").asLong()).isEqualTo(2);
+        assertThat(body(Http.get(base() + "/api/plans?unitId=" + PK + "&year=2026")).get("total").asLong()).isEqualTo(1);
+        JsonNode issued = body(Http.get(base() + "/api/plans?status=ISSUED"));
+        assertThat(issued.get("items").size()).isEqualTo(1);
+        assertThat(issued.get("items").get(0).get("id").asString()).isEqualTo(first);
+        JsonNode page = body(Http.get(base() + "/api/plans?size=2&page=1"));
+        assertThat(page.get("items").size()).isEqualTo(1);
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(body(Http.get(base() + "/api/plans?size=2&page=0")).get("items").get(0).get("plan").get("year").asInt()).isEqualTo(2027);
+        assertThat(Http.get(base() + "/api/plans?size=0").status()).isEqualTo(400);
+        assertThat(Http.get(base() + "/api/plans?status=FINISHED").status()).isEqualTo(400);
+    }
+
+    @Test
+    void unitDirectoryAddRenameRetireWithEvents() {
+        TopicReader unitTopic = new TopicReader(brokers, UnitEvents.TOPIC);
+        try {
+            Http.Response orphan = Http.postJson(base() + "/api/units", """
+                    {"unitId":"lam-dong.bac-binh.vhxh","name":"Phòng Văn hóa - Xã hội","kind":"OFFICE"}""");
+            assertThat(orphan.status()).isEqualTo(400);
+            assertThat(body(orphan).get("errors").get(0).get("rule").asString()).isEqualTo("unknown-parent");
+            assertThat(Http.postJson(base() + "/api/units", """
+                    {"unitId":"vinh-long.phu-khuong","name":"Phường Phú Khương","kind":"WARD"}""").status()).isEqualTo(409);
+            assertThat(Http.postJson(base() + "/api/units", """
+                    {"unitId":"Lam Dong","name":"Lâm Đồng","kind":"PROVINCE"}""").status()).isEqualTo(400);
+
+            Http.Response added = Http.postJson(base() + "/api/units", """
+                    {"unitId":"vinh-long.phu-khuong.truong-thcs","name":"Trường THCS","kind":"SCHOOL",
+                     "channels":[{"channel":"FACEBOOK","name":"Fanpage nhà trường","url":"https://facebook.com/thcs"}]}""");
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            String unit = base() + "/api/units/" + PK + ".truong-thcs";
+            Http.Response renamed = Http.send(HttpRequest.newBuilder(URI.create(unit)).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\":\"Trường THCS Phú Khương\"}")));
+            assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+            assertThat(body(renamed).get("name").asString()).isEqualTo("Trường THCS Phú Khương");
+            assertThat(body(renamed).get("channels").get(0).get("channel").asString()).isEqualTo("FACEBOOK");
+            Http.Response stale = Http.send(HttpRequest.newBuilder(URI.create(unit)).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\":\"Tên cũ\"}")), "If-Match", added.header("ETag"));
+            assertThat(stale.status()).isEqualTo(412);
+
+            assertThat(post("/api/units/" + PK + "/retire", null).status()).isEqualTo(409); // has active units beneath
+            assertThat(post("/api/units/" + PK + ".truong-thcs/retire", null).status()).isEqualTo(200);
+            assertThat(post("/api/units/" + PK + ".truong-thcs/retire", null).status()).isEqualTo(409);
+            JsonNode retired = body(Http.get(unit));
+            assertThat(retired.get("status").asString()).isEqualTo("RETIRED");
+            assertThat(retired.get("revision").asLong()).isEqualTo(3);
+            assertThat(body(Http.get(base() + "/api/units?within=" + PK + "&status=ACTIVE")).get("items").findValuesAsString("unitId"))
+                    .containsExactly(PK, PK + ".ttdvth", PK + ".vhxh");
+
+            List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> unitTopic.poll().stream().filter(r -> (PK + ".truong-thcs").equals(r.key())).toList(), l -> l.size() >= 3);
+            for (ConsumerRecord<String, byte[]> event : events) {
+                assertThat(TopicReader.header(event, "ce_type")).isEqualTo(UnitEvents.CHANGED);
+                assertThat(ContractSchemas.validate(UnitEvents.CHANGED, TopicReader.value(event))).isEmpty();
+            }
+            assertThat(events).extracting(e -> json.readTree(TopicReader.value(e)).get("status").asString())
+                    .containsExactly("ACTIVE", "ACTIVE", "RETIRED");
+            assertThat(json.readTree(TopicReader.value(events.get(0))).get("parentId").asString()).isEqualTo(PK);
+        } finally {
+            unitTopic.close();
+        }
+    }
+
+    @Test
+    void servesItsOpenApiDescription() {
+        Http.Response docs = Http.get(base() + "/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(body(docs).get("paths").has("/api/plans/{id}/amendments")).isTrue();
+        assertThat(body(docs).get("paths").has("/api/units/{id}/retire")).isTrue();
+    }
+}
