@@ -34,7 +34,7 @@ public class PeriodicReportService {
     private final ScoringProperties scoring;
     private final Clock clock;
 
-    PeriodicReportService(ReadStore store, ReportingCalendar calendar, ScoringProperties scoring, Clock clock) {
+    public PeriodicReportService(ReadStore store, ReportingCalendar calendar, ScoringProperties scoring, Clock clock) {
         this.store = store;
         this.calendar = calendar;
         this.scoring = scoring;
