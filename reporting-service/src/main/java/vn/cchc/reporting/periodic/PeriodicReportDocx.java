@@ -64,8 +64,8 @@ public class PeriodicReportDocx {
         XWPFTable table = borderless(doc.createTable(1, 2));
         XWPFTableCell left = table.getRow(0).getCell(0);
         XWPFTableCell right = table.getRow(0).getCell(1);
-        left.setWidth("40%");
-        right.setWidth("60%");
+        left.setWidth("38%");
+        right.setWidth("62%");
 
         List<String> body = report.issuingBody();
         XWPFParagraph p = left.getParagraphs().getFirst();
@@ -161,7 +161,11 @@ public class PeriodicReportDocx {
         XWPFTable table = doc.createTable(targets.size() + 1, 5);
         table.setWidth("100%");
         String[] headers = {"STT", "Chỉ tiêu", "Kỳ", "Kết quả / tối thiểu", "Tình trạng"};
+        String[] widths = {"8%", "46%", "14%", "14%", "18%"};
         for (int c = 0; c < headers.length; c++) {
+            for (int r = 0; r <= targets.size(); r++) {
+                table.getRow(r).getCell(c).setWidth(widths[c]);
+            }
             XWPFParagraph p = table.getRow(0).getCell(c).getParagraphs().getFirst();
             center(p);
             run(p, headers[c], 12, true, false);

@@ -29,12 +29,12 @@ public final class ParScoreCalculator {
             why = String.format(Locale.ROOT, "Hoàn thành %d/%d nhiệm vụ (100%%): đạt điểm tối đa.", done, planned);
         } else if (share >= rules.completionFloor()) {
             completion = round(share * rules.completionPoints());
-            why = String.format(Locale.ROOT, "Hoàn thành %d/%d nhiệm vụ (%.1f%%): %d/%d × %s điểm.", done, planned,
-                    share * 100, done, planned, fmt(rules.completionPoints()));
+            why = String.format(Locale.ROOT, "Hoàn thành %d/%d nhiệm vụ (%s): %d/%d × %s điểm.", done, planned,
+                    percent(share), done, planned, fmt(rules.completionPoints()));
         } else {
             completion = 0;
-            why = String.format(Locale.ROOT, "Hoàn thành %d/%d nhiệm vụ (%.1f%%), dưới %.0f%%: không tính điểm.", done, planned,
-                    share * 100, rules.completionFloor() * 100);
+            why = String.format(Locale.ROOT, "Hoàn thành %d/%d nhiệm vụ (%s), dưới %.0f%%: không tính điểm.", done, planned,
+                    percent(share), rules.completionFloor() * 100);
         }
         lines.add(new ParScore.Line("PLAN_COMPLETION", "Mức độ hoàn thành kế hoạch tuyên truyền", completion,
                 rules.completionPoints(), why));
@@ -53,7 +53,12 @@ public final class ParScoreCalculator {
         return Math.round(v * 1000) / 1000.0;
     }
 
+    /** Vietnamese decimal comma: 0,25 điểm. */
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%s", v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v));
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v).replace('.', ',');
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100).replace('.', ',');
     }
 }

@@ -27,7 +27,7 @@ class ParScoreCalculatorTest {
     void completionIsProportionalFrom90PercentAndZeroBelow() {
         ParScore ninetyFive = ParScoreCalculator.score("u", 2026, RULES, 20, 19, List.of());
         assertThat(ninetyFive.lines().getFirst().points()).isEqualTo(0.95);
-        assertThat(ninetyFive.lines().getFirst().explanation()).contains("19/20").contains("95.0%");
+        assertThat(ninetyFive.lines().getFirst().explanation()).contains("19/20").contains("95,0%");
         assertThat(ParScoreCalculator.score("u", 2026, RULES, 10, 9, List.of()).lines().getFirst().points()).isEqualTo(0.9);
         ParScore eightyNine = ParScoreCalculator.score("u", 2026, RULES, 100, 89, List.of());
         assertThat(eightyNine.lines().getFirst().points()).isZero();
