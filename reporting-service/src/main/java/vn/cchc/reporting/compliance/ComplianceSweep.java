@@ -47,9 +47,11 @@ public class ComplianceSweep {
         refreshGauges();
     }
 
+    /** Counts the current year's period instances (earlier years' misses are history, not an alert). */
     public void refreshGauges() {
+        String yearStart = VietnamTime.date(clock.instant()).withDayOfYear(1).toString();
         Aggregation aggregation = Aggregation.newAggregation(
-                Aggregation.match(Criteria.where("status").in("AT_RISK", "MISSED")),
+                Aggregation.match(Criteria.where("status").in("AT_RISK", "MISSED").and("periodEnd").gte(yearStart)),
                 Aggregation.group("commune", "status").count().as("n"));
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (Document row : mongo.aggregate(aggregation, TargetStatusTracker.COLLECTION, Document.class).getMappedResults()) {

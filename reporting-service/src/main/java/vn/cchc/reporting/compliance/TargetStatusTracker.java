@@ -53,6 +53,7 @@ public class TargetStatusTracker {
         LocalDate today = VietnamTime.date(clock.instant());
         int changed = 0;
         for (PlanView plan : plans) {
+            forgetRemovedTargets(plan);
             for (TargetDef target : plan.targets()) {
                 List<Item> items = ComplianceService.items(store.facts(target.unitId(), plan.year(), plan.year()));
                 for (PeriodCompliance period : ComplianceCalculator.evaluateAll(target, plan.year(), items, today)) {
@@ -63,6 +64,13 @@ public class TargetStatusTracker {
             }
         }
         return changed;
+    }
+
+    /** An amendment may drop a target: its statuses go too (once their events are published), so gauges stay true. */
+    private void forgetRemovedTargets(PlanView plan) {
+        List<String> kept = plan.targets().stream().map(TargetDef::id).toList();
+        mongo.remove(Query.query(Criteria.where("planId").is(plan.planId()).and("targetId").nin(kept)
+                .and("pendingEvents.0").exists(false)), COLLECTION);
     }
 
     private boolean record(PlanView plan, TargetDef target, PeriodCompliance period) {

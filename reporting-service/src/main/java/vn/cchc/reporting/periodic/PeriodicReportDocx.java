@@ -64,8 +64,7 @@ public class PeriodicReportDocx {
         XWPFTable table = borderless(doc.createTable(1, 2));
         XWPFTableCell left = table.getRow(0).getCell(0);
         XWPFTableCell right = table.getRow(0).getCell(1);
-        left.setWidth("38%");
-        right.setWidth("62%");
+        columns(table, 3555, 5799);
 
         List<String> body = report.issuingBody();
         XWPFParagraph p = left.getParagraphs().getFirst();
@@ -161,11 +160,8 @@ public class PeriodicReportDocx {
         XWPFTable table = doc.createTable(targets.size() + 1, 5);
         table.setWidth("100%");
         String[] headers = {"STT", "Chỉ tiêu", "Kỳ", "Kết quả / tối thiểu", "Tình trạng"};
-        String[] widths = {"8%", "46%", "14%", "14%", "18%"};
+        columns(table, 748, 4303, 1310, 1310, 1683);
         for (int c = 0; c < headers.length; c++) {
-            for (int r = 0; r <= targets.size(); r++) {
-                table.getRow(r).getCell(c).setWidth(widths[c]);
-            }
             XWPFParagraph p = table.getRow(0).getCell(c).getParagraphs().getFirst();
             center(p);
             run(p, headers[c], 12, true, false);
@@ -189,8 +185,7 @@ public class PeriodicReportDocx {
         XWPFTable table = borderless(doc.createTable(1, 2));
         XWPFTableCell left = table.getRow(0).getCell(0);
         XWPFTableCell right = table.getRow(0).getCell(1);
-        left.setWidth("50%");
-        right.setWidth("50%");
+        columns(table, 4677, 4677);
         XWPFParagraph p = left.getParagraphs().getFirst();
         run(p, "Nơi nhận:", 12, true, true);
         for (String recipient : report.recipients()) {
@@ -210,6 +205,20 @@ public class PeriodicReportDocx {
         p = right.addParagraph();
         center(p);
         run(p, "(Ký, ghi rõ họ tên, đóng dấu)", 13, false, true);
+    }
+
+    /** Column widths in twips (the text width of A4 with these margins is 9,354), in the grid and in every cell, which Word and LibreOffice both honour. */
+    private static void columns(XWPFTable table, int... twips) {
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() < twips.length) {
+            grid.addNewGridCol();
+        }
+        for (int c = 0; c < twips.length; c++) {
+            grid.getGridColArray(c).setW(BigInteger.valueOf(twips[c]));
+            for (var row : table.getRows()) {
+                row.getCell(c).setWidth(String.valueOf(twips[c]));
+            }
+        }
     }
 
     private static XWPFTable borderless(XWPFTable table) {
