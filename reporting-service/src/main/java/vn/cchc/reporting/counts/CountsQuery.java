@@ -10,13 +10,16 @@ import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 import vn.cchc.platform.units.UnitPath;
+import vn.cchc.reporting.readmodel.ReadModels;
 
 /** Counts per unit, channel, month and year, aggregated from the publication facts. */
 @Component
 public class CountsQuery {
     private final MongoTemplate mongo;
+    private final ReadModels models;
 
-    CountsQuery(MongoTemplate mongo) {
+    CountsQuery(MongoTemplate mongo, ReadModels models) {
+        this.models = models;
         this.mongo = mongo;
     }
 
@@ -26,7 +29,7 @@ public class CountsQuery {
         Aggregation aggregation = Aggregation.newAggregation(
                 Aggregation.match(unit.and("year").is(year).and("counted").is(true)),
                 Aggregation.group("month", "channel").count().as("n"));
-        List<Document> rows = mongo.aggregate(aggregation, PublicationFactProjection.COLLECTION, Document.class).getMappedResults();
+        List<Document> rows = mongo.aggregate(aggregation, models.collection(ReadModels.FACTS), Document.class).getMappedResults();
 
         Map<String, Long> byChannel = new TreeMap<>();
         List<Map<String, Long>> months = new ArrayList<>();

@@ -1,27 +1,33 @@
 package vn.cchc.reporting.counts;
 
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * reporting-service's own record of one publication, kept from its events (consumer-owned, not a shared type).
  * Counts are aggregated from these facts, so a redelivered or reordered event cannot double a count:
  * the fact is replaced only by a higher revision.
+ *
+ * @param date    the Vietnam-time day it was published (yyyy-mm-dd), the day every period test uses
+ * @param counted false once retracted
  */
-@Document("publication_facts")
 public record PublicationFact(
         @Id String publicationId,
         long revision,
-        @Indexed String unitId,
+        String unitId,
         String province,
         String commune,
         String channel,
         String kind,
+        String title,
+        String url,
+        String planId,
+        String taskId,
+        List<String> themes,
         Instant publishedAt,
-        @Indexed int year,
+        String date,
+        int year,
         int month,
-        /* false once retracted: the fact stays (with its revision) so a late duplicate of "recorded" cannot revive it */
         boolean counted) {
 }

@@ -1,71 +1,68 @@
 package vn.cchc.reporting.counts;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import vn.cchc.reporting.VietnamTime;
+import vn.cchc.reporting.readmodel.RevisionGuard;
 
 /**
  * Applies publication events to {@link PublicationFact}s with a revision guard: the update matches only
  * a stored fact with a lower revision; when none matches, the upsert's insert collides with the newer
  * fact's id and the event is recognised as stale. No transactions needed: one document per event.
+ * A retraction keeps the fact (with its revision, {@code counted=false}) so a late "recorded" cannot revive it.
  */
 @Component
 public class PublicationFactProjection {
-    private static final Logger log = LoggerFactory.getLogger(PublicationFactProjection.class);
-    static final String COLLECTION = "publication_facts";
+    public static final String COLLECTION = "publication_facts";
 
     private final MongoTemplate mongo;
-    private final MeterRegistry meters;
 
-    PublicationFactProjection(MongoTemplate mongo, MeterRegistry meters) {
+    public PublicationFactProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.meters = meters;
+    }
+
+    public static boolean handles(String type) {
+        return type.startsWith("vn.cchc.publication.");
     }
 
     /** Returns true when the event changed the read model, false when it was a duplicate or stale. */
-    public boolean apply(String type, JsonNode data) {
+    public boolean apply(String type, JsonNode data, String collection) {
         boolean counted = switch (type) {
-            case "vn.cchc.publication.recorded.v1", "vn.cchc.publication.corrected.v1" -> true;
+            case "vn.cchc.publication.recorded.v1", "vn.cchc.publication.corrected.v1" -> !data.path("retracted").asBoolean(false);
             case "vn.cchc.publication.retracted.v1" -> false;
             default -> throw new IllegalArgumentException("not a publication event: " + type);
         };
         String id = data.required("publicationId").asString();
         long revision = data.required("revision").asLong();
-        Update update = new Update().set("revision", revision).set("counted", counted);
+        Update update = new Update().set("counted", counted);
         JsonNode publishedAt = data.get("publishedAt");
         if (publishedAt != null && !publishedAt.isNull()) {
             Instant at = Instant.parse(publishedAt.asString());
             LocalDate day = VietnamTime.date(at);
             JsonNode path = data.required("unitPath");
+            List<String> themes = new ArrayList<>();
+            data.path("themes").forEach(t -> themes.add(t.asString()));
             update.set("unitId", data.required("unitId").asString())
                     .set("province", path.path("province").asString(null))
                     .set("commune", path.path("commune").asString(null))
                     .set("channel", data.required("channel").asString())
                     .set("kind", data.required("kind").asString())
+                    .set("title", data.path("title").asString(null))
+                    .set("url", data.path("url").asString(null))
+                    .set("planId", data.path("planId").asString(null))
+                    .set("taskId", data.path("taskId").asString(null))
+                    .set("themes", themes)
                     .set("publishedAt", at)
+                    .set("date", day.toString())
                     .set("year", day.getYear())
                     .set("month", day.getMonthValue());
         }
-        Query newerThanStored = Query.query(Criteria.where("_id").is(id).and("revision").lt(revision));
-        try {
-            mongo.upsert(newerThanStored, update, Document.class, COLLECTION);
-            meters.counter("cchc.projection.events", "projection", "publication-facts", "outcome", "applied").increment();
-            return true;
-        } catch (DuplicateKeyException stale) {
-            log.debug("Ignored publication {} revision {}: already at that revision or newer", id, revision);
-            meters.counter("cchc.projection.events", "projection", "publication-facts", "outcome", "skipped").increment();
-            return false;
-        }
+        return RevisionGuard.upsert(mongo, collection, id, revision, update);
     }
 }

@@ -1,0 +1,96 @@
+package vn.cchc.reporting.compliance;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import vn.cchc.platform.units.UnitPath;
+
+/**
+ * Compliance of a target in its period instances, as of a day. Pure: no clock, no database.
+ *
+ * <p>Rules: an item counts when its kind and channel are among the target's (an empty list allows any), its unit is
+ * the target's unit (scope UNIT) or lies beneath it (scope SUBTREE), and its Vietnam-time day is inside the period and
+ * not after the evaluation day. Status: UPCOMING before the period starts; MET once count ≥ minimum; MISSED after the
+ * period ended below it; while it runs AT_RISK when count &lt; minimum × elapsed fraction, else ON_TRACK. The elapsed
+ * fraction counts whole days before the evaluation day, so on a period's first day nothing is due yet.
+ */
+public final class ComplianceCalculator {
+    private ComplianceCalculator() {
+    }
+
+    /** The instances of a period type in a plan year: 1 for YEAR/PLAN, 4 calendar quarters, 12 months. */
+    public static List<PeriodInstance> periods(String period, int year) {
+        List<PeriodInstance> instances = new ArrayList<>();
+        switch (period) {
+            case "MONTH" -> {
+                for (int m = 1; m <= 12; m++) {
+                    YearMonth ym = YearMonth.of(year, m);
+                    instances.add(new PeriodInstance(ym.toString(), ym.atDay(1), ym.atEndOfMonth()));
+                }
+            }
+            case "QUARTER" -> {
+                for (int q = 1; q <= 4; q++) {
+                    LocalDate start = LocalDate.of(year, 3 * q - 2, 1);
+                    instances.add(new PeriodInstance(year + "-Q" + q, start, start.plusMonths(3).minusDays(1)));
+                }
+            }
+            case "YEAR", "PLAN" -> instances.add(new PeriodInstance(String.valueOf(year), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+            default -> throw new IllegalArgumentException("unknown target period: " + period);
+        }
+        return instances;
+    }
+
+    public static boolean matches(TargetDef target, Item item) {
+        boolean unit = "UNIT".equals(target.scope()) ? item.unitId().equals(target.unitId())
+                : UnitPath.within(item.unitId(), target.unitId());
+        return unit && (target.kinds().isEmpty() || target.kinds().contains(item.kind()))
+                && (target.channels().isEmpty() || target.channels().contains(item.channel()));
+    }
+
+    public static PeriodCompliance evaluate(TargetDef target, PeriodInstance period, Collection<Item> items, LocalDate asOf) {
+        long count = items.stream()
+                .filter(i -> period.contains(i.date()) && !i.date().isAfter(asOf) && matches(target, i))
+                .count();
+        double expected = target.minimum() * elapsedFraction(period, asOf);
+        return new PeriodCompliance(period.key(), period.start(), period.end(), count, target.minimum(),
+                Math.round(expected * 100) / 100.0, status(count, target.minimum(), expected, period, asOf));
+    }
+
+    /** Every instance of the target's period in the plan year. */
+    public static List<PeriodCompliance> evaluateAll(TargetDef target, int planYear, Collection<Item> items, LocalDate asOf) {
+        return periods(target.period(), planYear).stream().map(p -> evaluate(target, p, items, asOf)).toList();
+    }
+
+    /** The instance running on {@code asOf}; before the year the first, after it the last. */
+    public static PeriodCompliance current(List<PeriodCompliance> periods, LocalDate asOf) {
+        for (PeriodCompliance p : periods) {
+            if (!asOf.isBefore(p.start()) && !asOf.isAfter(p.end())) {
+                return p;
+            }
+        }
+        return asOf.isBefore(periods.getFirst().start()) ? periods.getFirst() : periods.getLast();
+    }
+
+    static TargetStatus status(long count, int minimum, double expected, PeriodInstance period, LocalDate asOf) {
+        if (asOf.isBefore(period.start())) {
+            return TargetStatus.UPCOMING;
+        }
+        if (count >= minimum) {
+            return TargetStatus.MET;
+        }
+        if (asOf.isAfter(period.end())) {
+            return TargetStatus.MISSED;
+        }
+        return count < expected ? TargetStatus.AT_RISK : TargetStatus.ON_TRACK;
+    }
+
+    /** Whole days elapsed before {@code asOf} over the period's length in days, between 0 and 1. */
+    static double elapsedFraction(PeriodInstance period, LocalDate asOf) {
+        long total = ChronoUnit.DAYS.between(period.start(), period.end()) + 1;
+        long elapsed = ChronoUnit.DAYS.between(period.start(), asOf);
+        return Math.max(0, Math.min(total, elapsed)) / (double) total;
+    }
+}

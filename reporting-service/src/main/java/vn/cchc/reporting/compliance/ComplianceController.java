@@ -1,0 +1,39 @@
+package vn.cchc.reporting.compliance;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.cchc.platform.units.UnitPath;
+import vn.cchc.reporting.VietnamTime;
+
+@RestController
+@Validated
+class ComplianceController {
+    private final ComplianceService compliance;
+    private final Clock clock;
+
+    ComplianceController(ComplianceService compliance, Clock clock) {
+        this.compliance = compliance;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code GET /api/reports/units/{unitId}/compliance?year=2026[&asOf=2026-06-30]}. For a province id (one segment)
+     * the answer is the province roll-up: its own targets and one summary per commune.
+     */
+    @GetMapping("/api/reports/units/{unitId}/compliance")
+    Object compliance(@PathVariable @Pattern(regexp = UnitPath.PATTERN) String unitId,
+                      @RequestParam @Min(2000) @Max(2100) int year,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        LocalDate day = asOf != null ? asOf : VietnamTime.date(clock.instant());
+        return unitId.contains(".") ? compliance.unit(unitId, year, day) : compliance.province(unitId, year, day);
+    }
+}

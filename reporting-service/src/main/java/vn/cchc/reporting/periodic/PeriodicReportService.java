@@ -1,0 +1,113 @@
+package vn.cchc.reporting.periodic;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+import vn.cchc.platform.units.UnitPath;
+import vn.cchc.reporting.VietnamTime;
+import vn.cchc.reporting.compliance.ComplianceService;
+import vn.cchc.reporting.compliance.Item;
+import vn.cchc.reporting.compliance.TargetCompliance;
+import vn.cchc.reporting.counts.PublicationFact;
+import vn.cchc.reporting.plans.PlanView;
+import vn.cchc.reporting.readmodel.ReadStore;
+import vn.cchc.reporting.score.ParScore;
+import vn.cchc.reporting.score.ParScoreCalculator;
+import vn.cchc.reporting.score.ScoringProperties;
+import vn.cchc.reporting.tasks.TaskView;
+import vn.cchc.reporting.units.UnitView;
+
+/** Builds a unit's periodic report from the read models. */
+@Service
+public class PeriodicReportService {
+    private static final Set<String> ADMINISTRATIVE = Set.of("PROVINCE", "COMMUNE", "WARD", "SPECIAL_ZONE");
+
+    private final ReadStore store;
+    private final ReportingCalendar calendar;
+    private final ScoringProperties scoring;
+    private final Clock clock;
+
+    public PeriodicReportService(ReadStore store, ReportingCalendar calendar, ScoringProperties scoring, Clock clock) {
+        this.store = store;
+        this.calendar = calendar;
+        this.scoring = scoring;
+        this.clock = clock;
+    }
+
+    public PeriodicReport build(String unitId, String periodId) {
+        String province = (String) UnitPath.of(unitId).get("province");
+        ReportPeriod period = calendar.resolve(periodId, province);
+        int year = period.year();
+
+        // targets keep their own calendar periods: the plan year's targets, stated as of the window's last day
+        List<PlanView> plans = store.plansIn(unitId, year);
+        List<PublicationFact> facts = store.facts(unitId, period.start().getYear(), year);
+        List<Item> yearItems = ComplianceService.items(facts.stream().filter(f -> f.year() == year).toList());
+        List<TargetCompliance> targets = ComplianceService.evaluate(plans, yearItems, period.end(),
+                t -> UnitPath.within(t.unitId(), unitId));
+
+        List<PeriodicReport.ReportItem> items = new ArrayList<>();
+        Map<String, Long> byChannel = new TreeMap<>();
+        for (PublicationFact f : facts) {
+            LocalDate day = LocalDate.parse(f.date());
+            if (period.contains(day)) {
+                items.add(new PeriodicReport.ReportItem(day, f.unitId(), store.unitName(f.unitId()), f.channel(), f.kind(),
+                        f.title(), f.url(), f.planId(), f.taskId()));
+                byChannel.merge(f.channel(), 1L, Long::sum);
+            }
+        }
+        items.sort(Comparator.comparing(PeriodicReport.ReportItem::date).thenComparing(PeriodicReport.ReportItem::title,
+                Comparator.nullsLast(Comparator.naturalOrder())));
+
+        Set<String> planIds = new LinkedHashSet<>();
+        plans.forEach(p -> planIds.add(p.planId()));
+        List<TaskView> tasks = store.tasks(unitId, null).stream().filter(t -> planIds.contains(t.planId())).toList();
+        List<TaskView> done = tasks.stream().filter(t -> "DONE".equals(t.status()) && t.changedAt() != null
+                && period.contains(VietnamTime.date(java.time.Instant.parse(t.changedAt())))).toList();
+        List<TaskView> outstanding = tasks.stream().filter(t -> Set.of("PLANNED", "IN_PROGRESS", "OVERDUE").contains(t.status()))
+                .sorted(Comparator.comparing(TaskView::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+
+        int planned = (int) tasks.stream().filter(t -> !"CANCELLED".equals(t.status())).count();
+        int doneAll = (int) tasks.stream().filter(t -> "DONE".equals(t.status())).count();
+        List<Item> itemsToDate = yearItems.stream().filter(i -> !i.date().isAfter(period.end())).toList();
+        ParScore score = ParScoreCalculator.score(unitId, year, scoring.forProvince(province), planned, doneAll, itemsToDate);
+
+        UnitView unit = store.unit(unitId);
+        String name = unit == null || unit.name() == null ? unitId : unit.name();
+        List<String> body = issuingBody(unit, name);
+        Set<String> recipients = new LinkedHashSet<>();
+        plans.stream().filter(p -> p.issuingUnitId().equals(unitId))
+                .forEach(p -> p.reportingDuties().forEach(d -> recipients.add(d.recipient())));
+        if (recipients.isEmpty()) {
+            recipients.add("Sở Nội vụ");
+        }
+        String title = "Kết quả công tác thông tin, tuyên truyền cải cách hành chính " + period.vietnameseName();
+        return new PeriodicReport(unitId, name, body, place(name), VietnamTime.date(clock.instant()), period, title,
+                targets, items, byChannel, done, outstanding, score, List.copyOf(recipients));
+    }
+
+    /** Decree 30 header: the governing body above, the issuing body below (in capitals). */
+    static List<String> issuingBody(UnitView unit, String name) {
+        if (unit != null && ADMINISTRATIVE.contains(unit.kind())) {
+            return List.of("ỦY BAN NHÂN DÂN", Labels.upper(name));
+        }
+        return List.of(Labels.upper(name));
+    }
+
+    /** "Phường Phú Khương" → "Phú Khương" for the place and date line. */
+    static String place(String name) {
+        for (String prefix : List.of("Phường ", "Xã ", "Đặc khu ", "Tỉnh ", "Thành phố ")) {
+            if (name.startsWith(prefix)) {
+                return name.substring(prefix.length());
+            }
+        }
+        return name;
+    }
+}

@@ -1,0 +1,73 @@
+package vn.cchc.reporting.periodic;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+import vn.cchc.reporting.tasks.TaskView;
+
+/** The annex: the list of items of the window (sheet "Tin bài") and the tasks (sheet "Nhiệm vụ"). */
+@Component
+public class PeriodicReportXlsx {
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    public byte[] render(PeriodicReport report) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Font bold = book.createFont();
+            bold.setBold(true);
+            bold.setFontName("Times New Roman");
+            CellStyle header = book.createCellStyle();
+            header.setFont(bold);
+
+            Sheet items = book.createSheet("Tin bài");
+            row(items, 0, header, "PHỤ LỤC: DANH MỤC TIN, BÀI, SẢN PHẨM THÔNG TIN, TUYÊN TRUYỀN CCHC " + Labels.upper(report.period().vietnameseName()));
+            row(items, 1, null, "(Kèm theo Báo cáo của " + report.unitName() + ", số liệu từ " + DMY.format(report.period().start())
+                    + " đến " + DMY.format(report.period().end()) + ")");
+            row(items, 3, header, "STT", "Ngày đăng/phát", "Đơn vị", "Kênh", "Loại sản phẩm", "Tiêu đề", "Đường dẫn");
+            int r = 4;
+            for (PeriodicReport.ReportItem item : report.items()) {
+                row(items, r, null, String.valueOf(r - 3), DMY.format(item.date()), item.unitName(), Labels.channel(item.channel()),
+                        Labels.kind(item.kind()), item.title(), item.url());
+                r++;
+            }
+            row(items, r + 1, header, "Tổng cộng: " + report.items().size() + " tin, bài, sản phẩm");
+
+            Sheet tasks = book.createSheet("Nhiệm vụ");
+            row(tasks, 0, header, "STT", "Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Tình trạng");
+            r = 1;
+            for (TaskView t : report.tasksDone()) {
+                row(tasks, r, null, String.valueOf(r), t.title(), t.unitId(), t.dueDate(), Labels.taskStatus(t.status()));
+                r++;
+            }
+            for (TaskView t : report.tasksOutstanding()) {
+                row(tasks, r, null, String.valueOf(r), t.title(), t.unitId(), t.dueDate(), Labels.taskStatus(t.status()));
+                r++;
+            }
+            for (int c = 0; c < 7; c++) {
+                items.setColumnWidth(c, c == 5 ? 60 * 256 : 20 * 256);
+                tasks.setColumnWidth(c, c == 1 ? 60 * 256 : 20 * 256);
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void row(Sheet sheet, int index, CellStyle style, String... values) {
+        Row row = sheet.createRow(index);
+        for (int c = 0; c < values.length; c++) {
+            var cell = row.createCell(c);
+            cell.setCellValue(values[c] == null ? "" : values[c]);
+            if (style != null) {
+                cell.setCellStyle(style);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package vn.cchc.reporting.readmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which generation of the read-model collections serves queries, and which one a rebuild is filling.
+ *
+ * <p>Generation 0 uses the plain names ({@code publication_facts}); generation n uses {@code publication_facts_g<n>}.
+ * While a rebuild runs, live consumers write to both the active and the building generation (each write is
+ * revision-guarded, so order does not matter); when the rebuild has caught up, {@link #switchTo} makes the new
+ * generation active in one document write.
+ */
+@Component
+public class ReadModels {
+    public static final String FACTS = "publication_facts";
+    public static final String PLANS = "plans";
+    public static final String TASKS = "tasks";
+    public static final String UNITS = "units";
+    public static final List<String> ALL = List.of(FACTS, PLANS, TASKS, UNITS);
+    static final String META = "read_model_meta";
+
+    private final MongoTemplate mongo;
+    private volatile int active;
+    private volatile Integer building;
+
+    public ReadModels(MongoTemplate mongo) {
+        this.mongo = mongo;
+        Document meta = mongo.findById("generations", Document.class, META);
+        if (meta != null) {
+            active = meta.getInteger("active", 0);
+            // a rebuild does not survive a restart: forget its half-filled generation (the next rebuild drops it)
+            building = null;
+            save();
+        }
+    }
+
+    public static String name(String base, int generation) {
+        return generation == 0 ? base : base + "_g" + generation;
+    }
+
+    /** The collection queries read. */
+    public String collection(String base) {
+        return name(base, active);
+    }
+
+    /** The collections a live event is written to: the active one, and the one being rebuilt if any. */
+    public List<String> writeTargets(String base) {
+        List<String> targets = new ArrayList<>(2);
+        targets.add(name(base, active));
+        Integer b = building;
+        if (b != null && b != active) {
+            targets.add(name(base, b));
+        }
+        return targets;
+    }
+
+    public int active() {
+        return active;
+    }
+
+    public Integer building() {
+        return building;
+    }
+
+    public synchronized int startBuilding() {
+        int next = Math.max(active, building == null ? 0 : building) + 1;
+        for (String base : ALL) {
+            mongo.dropCollection(name(base, next));
+        }
+        building = next;
+        save();
+        return next;
+    }
+
+    /** Makes {@code generation} the one that serves; the old collections are dropped afterwards. */
+    public synchronized void switchTo(int generation) {
+        int old = active;
+        active = generation;
+        building = null;
+        save();
+        for (String base : ALL) {
+            mongo.dropCollection(name(base, old));
+        }
+    }
+
+    public synchronized void abandon(int generation) {
+        if (building != null && building == generation) {
+            building = null;
+            save();
+        }
+    }
+
+    private void save() {
+        Document meta = new Document("_id", "generations").append("active", active).append("building", building);
+        mongo.findAndReplace(Query.query(Criteria.where("_id").is("generations")), meta,
+                FindAndReplaceOptions.options().upsert(), Document.class, META);
+    }
+}

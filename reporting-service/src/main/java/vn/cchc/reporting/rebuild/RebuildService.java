@@ -1,0 +1,141 @@
+package vn.cchc.reporting.rebuild;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import vn.cchc.platform.web.ConflictException;
+import vn.cchc.reporting.readmodel.Projections;
+import vn.cchc.reporting.readmodel.ReadModels;
+
+/**
+ * Rebuilds every read model from the beginning of the topics into a fresh generation of collections while the
+ * current generation keeps serving:
+ * <ol>
+ *   <li>open generation n+1; from now on live consumers write each event to both generations;</li>
+ *   <li>read every partition from offset 0 with a plain consumer (no group, nothing committed) up to the end offsets
+ *       taken at the start, applying each event to generation n+1 with the same revision-guarded projections;</li>
+ *   <li>caught up: whatever arrived after the end offsets was dual-written live, so n+1 is complete; switch queries
+ *       to it in one document write and drop generation n.</li>
+ * </ol>
+ * Because every write is guarded by revision, the rebuild and the live consumer may apply the same event in any
+ * order and the result is the same as live processing.
+ */
+@Service
+public class RebuildService {
+    private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
+    static final List<String> TOPICS = List.of("cchc.unit.events", "cchc.plan.events", "cchc.task.events", "cchc.publication.events");
+
+    public record Status(String id, int generation, String state, long eventsRead, long eventsApplied, Instant startedAt,
+                        Instant finishedAt, String error) {
+    }
+
+    private final ReadModels models;
+    private final Projections projections;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final String brokers;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
+    private final AtomicReference<Status> status = new AtomicReference<>();
+
+    RebuildService(ReadModels models, Projections projections, JsonMapper json, Clock clock,
+                   @Value("${cchc.kafka.brokers}") String brokers) {
+        this.models = models;
+        this.projections = projections;
+        this.json = json;
+        this.clock = clock;
+        this.brokers = brokers;
+    }
+
+    public synchronized Status start() {
+        Status current = status.get();
+        if (current != null && current.state().equals("RUNNING")) {
+            throw new ConflictException("Đang dựng lại dữ liệu báo cáo (lần " + current.id() + "); chờ lần này xong.");
+        }
+        int generation = models.startBuilding();
+        Status started = new Status(UUID.randomUUID().toString(), generation, "RUNNING", 0, 0, clock.instant(), null, null);
+        status.set(started);
+        executor.submit(() -> run(started));
+        return started;
+    }
+
+    public Status status() {
+        return status.get();
+    }
+
+    private void run(Status started) {
+        long read = 0;
+        long applied = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TOPICS) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                if (infos != null) {
+                    infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (!caughtUp(consumer, end)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    read++;
+                    String type = header(record, "ce_type");
+                    try {
+                        if (type != null && projections.applyTo(type, json.readTree(record.value()), started.generation())) {
+                            applied++;
+                        }
+                    } catch (RuntimeException e) {
+                        // the live consumer sent this one to its dead-letter topic too; a rebuild does not stop for it
+                        log.warn("Rebuild skipped {}@{}/{}: {}", type, record.topic(), record.offset(), e.toString());
+                    }
+                }
+                status.set(new Status(started.id(), started.generation(), "RUNNING", read, applied, started.startedAt(), null, null));
+            }
+            models.switchTo(started.generation());
+            status.set(new Status(started.id(), started.generation(), "DONE", read, applied, started.startedAt(), clock.instant(), null));
+            log.info("Read models rebuilt into generation {} from {} events; now serving", started.generation(), read);
+        } catch (RuntimeException e) {
+            models.abandon(started.generation());
+            status.set(new Status(started.id(), started.generation(), "FAILED", read, applied, started.startedAt(), clock.instant(),
+                    e.toString()));
+            log.error("Rebuild into generation {} failed; the current generation keeps serving", started.generation(), e);
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

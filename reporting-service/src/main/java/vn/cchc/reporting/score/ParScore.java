@@ -1,0 +1,10 @@
+package vn.cchc.reporting.score;
+
+import java.util.List;
+
+/** A PAR Index communication score estimate, with how each point was earned. */
+public record ParScore(String unitId, int year, double points, double max, List<Line> lines) {
+    /** @param explanation Vietnamese, for the coordinator: what was counted and which rule gave the points */
+    public record Line(String criterion, String label, double points, double max, String explanation) {
+    }
+}
