@@ -1,0 +1,21 @@
+package vn.cchc.publication;
+
+import org.jsoup.Jsoup;
+
+/**
+ * Neutralises HTML in user text: tags are removed (script and style content with them), entities decoded,
+ * whitespace collapsed. What is stored is plain text; whoever renders it escapes it.
+ */
+final class PlainText {
+    private PlainText() {
+    }
+
+    static String of(String text) {
+        if (text == null) {
+            return null;
+        }
+        String plain = text.indexOf('<') < 0 && text.indexOf('&') < 0 ? text : Jsoup.parseBodyFragment(text).text();
+        plain = plain.replaceAll("\\s+", " ").strip();
+        return plain.isEmpty() ? null : plain;
+    }
+}
