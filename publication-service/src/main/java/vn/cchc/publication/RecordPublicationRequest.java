@@ -44,14 +44,14 @@ public record RecordPublicationRequest(
     }
 
     /** The same request with HTML removed from free text and blank optionals as null. */
-    RecordPublicationRequest sanitized() {
+    public RecordPublicationRequest sanitized() {
         return new RecordPublicationRequest(unitId == null ? null : unitId.strip(), channel, kind, PlainText.of(title),
                 PlainText.of(summary), blankToNull(url), publishedAt, durationSeconds,
                 themes == null ? List.of() : themes.stream().distinct().toList(),
                 blankToNull(planId), blankToNull(taskId), PlainText.of(author), engagement, blankToNull(clientRequestId));
     }
 
-    RecordPublicationRequest withClientRequestId(String key) {
+    public RecordPublicationRequest withClientRequestId(String key) {
         return new RecordPublicationRequest(unitId, channel, kind, title, summary, url, publishedAt, durationSeconds,
                 themes, planId, taskId, author, engagement, key);
     }

@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
  * default port, fragment, tracking parameters ({@code utm_*}, {@code fbclid}) and a trailing slash dropped.
  * http and https count as the same item.
  */
-final class UrlKey {
+public final class UrlKey {
     private UrlKey() {
     }
 
-    static String normalize(String url) {
+    public static String normalize(String url) {
         URI uri = URI.create(url.strip());
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (host.startsWith("www.")) {
