@@ -23,7 +23,7 @@ import vn.cchc.publication.units.UnitDirectory;
  * production: by {@code vn.cchc.unit.changed.v1} events on {@code cchc.unit.events}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "cchc.kafka.brokers=${spring.embedded.kafka.brokers}")
+        properties = {"cchc.kafka.brokers=${spring.embedded.kafka.brokers}", "cchc.feeds.interval=PT1S"})
 @EmbeddedKafka(partitions = 1, topics = {PublicationEvents.TOPIC, ServiceTestBase.UNIT_TOPIC})
 abstract class ServiceTestBase {
     static final String UNIT_TOPIC = "cchc.unit.events";
