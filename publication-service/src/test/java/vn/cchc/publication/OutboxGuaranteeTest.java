@@ -52,6 +52,8 @@ class OutboxGuaranteeTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("publication-outbox-test"));
         registry.add("cchc.kafka.brokers", () -> "127.0.0.1:" + PROXY_PORT);
+        // an @EmbeddedKafka broker of another test context leaves its address in this system property
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + PROXY_PORT);
     }
 
     @BeforeAll

@@ -35,6 +35,7 @@ class PublicationContainersTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("cchc-publication"));
         registry.add("cchc.kafka.brokers", KAFKA::getBootstrapServers);
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers); // beats an embedded broker's system property
     }
 
     @LocalServerPort

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,8 +36,10 @@ abstract class ServiceTestBase {
 
     @LocalServerPort
     int port;
-    @Value("${spring.embedded.kafka.brokers}")
+    /** This context's broker (not a system property, which another test context's broker may overwrite). */
     String brokers;
+    @Autowired
+    EmbeddedKafkaBroker embeddedKafka;
     @Autowired
     PublicationRepository repository;
     @Autowired
@@ -61,6 +63,7 @@ abstract class ServiceTestBase {
 
     @BeforeEach
     void unitDirectory() {
+        brokers = embeddedKafka.getBrokersAsString();
         repository.deleteAll();
         if (units.find("lam-dong.bac-binh").isPresent()) {
             return;
