@@ -43,4 +43,25 @@ class UnitDirectoryTest extends ServiceTestBase {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).get("errors").get(0).get("rule").asString()).isEqualTo("inactive-unit");
     }
+
+    /** Runs once plan-service's contract for unit events is in contracts/ (it is written on another branch). */
+    @Test
+    void thePublishedUnitExampleIsAppliedAndTheTestEventsFollowTheContract() {
+        java.nio.file.Path example = vn.cchc.platform.test.ContractSchemas.contractsDir()
+                .resolve("examples/" + UNIT_CHANGED + ".json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(example),
+                "the unit contract is not merged into this branch yet");
+        assertThat(vn.cchc.platform.test.ContractSchemas.validate(UNIT_CHANGED, unitEvent("vinh-long.phu-khuong", 1, "WARD",
+                "ACTIVE", "Phường Phú Khương", List.of("WEBSITE", "RADIO")))).isEmpty();
+        String data = vn.cchc.platform.test.ContractSchemas.example(UNIT_CHANGED)
+                .replace("\"vinh-long.phu-khuong.vhxh\"", "\"vinh-long.phu-khuong.example\"");
+        try (CloudEventSender sender = new CloudEventSender(brokers)) {
+            sender.send(UNIT_TOPIC, UNIT_CHANGED, "vinh-long.phu-khuong.example", data);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> units.find("vinh-long.phu-khuong.example").isPresent());
+        KnownUnit unit = units.find("vinh-long.phu-khuong.example").orElseThrow();
+        assertThat(unit.parentId()).isEqualTo("vinh-long.phu-khuong");
+        assertThat(unit.active()).isTrue();
+        assertThat(unit.channels()).isNotEmpty();
+    }
 }
