@@ -1,5 +1,6 @@
 package vn.cchc.publication;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -31,14 +32,16 @@ public class PublicationService {
     private final UnitDirectory units;
     private final Validator validator;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     PublicationService(PublicationRepository repository, PublicationStore store, UnitDirectory units,
-                       Validator validator, Clock clock) {
+                       Validator validator, Clock clock, MeterRegistry meters) {
         this.repository = repository;
         this.store = store;
         this.units = units;
         this.validator = validator;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -48,6 +51,14 @@ public class PublicationService {
     public Recorded record(RecordPublicationRequest raw, Publication.Source source) {
         RecordPublicationRequest request = raw.sanitized();
         requireValid(request);
+        Recorded recorded = insertUnlessDuplicate(request, source);
+        // ops can see how often units re-send the same item (by hand, spreadsheet or feed)
+        meters.counter("cchc.publications.recorded", "source", source.name(),
+                "outcome", recorded.created() ? "created" : "duplicate").increment();
+        return recorded;
+    }
+
+    private Recorded insertUnlessDuplicate(RecordPublicationRequest request, Publication.Source source) {
         Optional<Publication> existing = findDuplicate(request);
         if (existing.isPresent()) {
             return new Recorded(existing.get(), false);

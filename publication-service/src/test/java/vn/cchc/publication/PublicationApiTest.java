@@ -212,6 +212,8 @@ class PublicationApiTest extends ServiceTestBase {
         eventOf(id, "vn.cchc.publication.recorded.v1");
         await().atMost(Duration.ofSeconds(10)).until(() -> repository.findById(id).orElseThrow().pendingEvents().isEmpty());
         assertThat(topic.poll().stream().filter(r -> id.equals(r.key()))).hasSize(1);
+        assertThat(Http.get("http://127.0.0.1:" + port + "/actuator/prometheus").body())
+                .contains("cchc_publications_recorded_total{application=\"publication-service\",outcome=\"duplicate\",source=\"MANUAL\"}");
     }
 
     @Test
