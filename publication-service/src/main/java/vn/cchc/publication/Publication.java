@@ -3,48 +3,157 @@ package vn.cchc.publication;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.cchc.platform.events.PendingEvent;
+import vn.cchc.platform.web.ConflictException;
 
 /**
- * One item a unit published or aired. Its pending events live in the same document (the outbox),
- * so a change and its event are stored by one single-document write.
+ * One item a unit published or aired. Its pending events (the outbox) and its previous versions live in the
+ * same document, so a change, its event and its history entry are stored by one single-document write.
  */
 @Document("publications")
 public class Publication {
+    public enum Status { ACTIVE, RETRACTED }
+
+    /** How an item entered the record. */
+    public enum Source { MANUAL, IMPORT, FEED }
+
+    /** How the current version came about. */
+    public enum Change { RECORDED, CORRECTED, RETRACTED, ENGAGEMENT_UPDATED }
+
+    /** A state the item had before a change, as its event carried it. */
+    public record PastVersion(long revision, Change change, Instant at, Map<String, Object> state) {
+    }
+
+    /** What one change produced: the event to publish and the version it replaced. */
+    record Changed(PendingEvent event, PastVersion previous) {
+    }
+
     @Id
     private String id;
+    @Indexed
     private String unitId;
     private Channel channel;
     private Kind kind;
     private String title;
+    private String summary;
     private String url;
+    /** Same unit + channel + normalised link = same item. Items without a link get a key of their own. */
+    @Indexed(unique = true)
+    private String urlKey;
+    /** The client's idempotency key; items without one get a key of their own. */
+    @Indexed(unique = true)
+    private String requestKey;
+    private String clientRequestId;
+    @Indexed
     private Instant publishedAt;
     private Integer durationSeconds;
+    private List<Theme> themes = new ArrayList<>();
+    private String planId;
+    private String taskId;
+    private String author;
+    private Engagement engagement;
+    private Instant engagementUpdatedAt;
+    private Source source;
+    private Status status;
+    private String retractionReason;
+    private Instant retractedAt;
     private Instant recordedAt;
+    private Instant changedAt;
+    private Change lastChange;
     /** Per-aggregate sequence number carried by every event; consumers keep the highest they applied. */
     private long revision;
     @Version
     private Long version;
+    private List<PastVersion> history = new ArrayList<>();
     private List<PendingEvent> pendingEvents = new ArrayList<>();
 
     protected Publication() {
     }
 
-    Publication(String id, RecordPublicationRequest request, Instant recordedAt) {
+    Publication(String id, RecordPublicationRequest request, Source source, Instant now) {
         this.id = id;
+        this.source = source;
+        this.status = Status.ACTIVE;
+        this.recordedAt = now;
+        this.revision = 1;
+        this.clientRequestId = request.clientRequestId();
+        this.requestKey = request.clientRequestId() == null ? "id:" + id : "client:" + request.clientRequestId();
+        apply(request, now);
+        this.lastChange = Change.RECORDED;
+        this.pendingEvents.add(PublicationEvents.event(PublicationEvents.RECORDED, this));
+    }
+
+    /** Replaces the editable state with a corrected one; the unit, channel and link may change too. */
+    Changed correct(RecordPublicationRequest request, Instant now) {
+        requireActive("corrected");
+        PastVersion previous = snapshot();
+        apply(request, now);
+        return next(Change.CORRECTED, PublicationEvents.CORRECTED, previous, now);
+    }
+
+    /** A soft delete: the item stays, with its reason, and stops counting. */
+    Changed retract(String reason, Instant now) {
+        requireActive("retracted");
+        PastVersion previous = snapshot();
+        this.status = Status.RETRACTED;
+        this.retractionReason = reason;
+        this.retractedAt = now;
+        return next(Change.RETRACTED, PublicationEvents.RETRACTED, previous, now);
+    }
+
+    /** New figures from the channel; the rest of the item is unchanged. Emitted as a correction (new state). */
+    Changed updateEngagement(Engagement figures, Instant now) {
+        requireActive("updated");
+        PastVersion previous = snapshot();
+        this.engagement = figures;
+        this.engagementUpdatedAt = now;
+        return next(Change.ENGAGEMENT_UPDATED, PublicationEvents.CORRECTED, previous, now);
+    }
+
+    private void apply(RecordPublicationRequest request, Instant now) {
         this.unitId = request.unitId();
         this.channel = request.channel();
         this.kind = request.kind();
-        this.title = request.title().strip();
-        this.url = request.url() == null || request.url().isBlank() ? null : request.url().strip();
+        this.title = request.title();
+        this.summary = request.summary();
+        this.url = request.url();
+        this.urlKey = url == null ? "id:" + id : unitId + "|" + channel + "|" + UrlKey.normalize(url);
         this.publishedAt = request.publishedAt().toInstant();
         this.durationSeconds = request.durationSeconds();
-        this.recordedAt = recordedAt;
-        this.revision = 1;
-        this.pendingEvents.add(PublicationEvents.recorded(this));
+        this.themes = request.themes() == null ? new ArrayList<>() : new ArrayList<>(request.themes());
+        this.planId = request.planId();
+        this.taskId = request.taskId();
+        this.author = request.author();
+        if (request.engagement() != null) {
+            this.engagement = request.engagement();
+            this.engagementUpdatedAt = now;
+        }
+        this.changedAt = now;
+    }
+
+    private Changed next(Change change, String eventType, PastVersion previous, Instant now) {
+        this.revision++;
+        this.lastChange = change;
+        this.changedAt = now;
+        PendingEvent event = PublicationEvents.event(eventType, this);
+        this.history.add(previous);
+        this.pendingEvents.add(event);
+        return new Changed(event, previous);
+    }
+
+    private PastVersion snapshot() {
+        return new PastVersion(revision, lastChange, changedAt, PublicationEvents.state(this));
+    }
+
+    private void requireActive(String verb) {
+        if (status == Status.RETRACTED) {
+            throw new ConflictException("Publication " + id + " is retracted and cannot be " + verb + ".");
+        }
     }
 
     public String getId() { return id; }
@@ -52,10 +161,27 @@ public class Publication {
     public Channel getChannel() { return channel; }
     public Kind getKind() { return kind; }
     public String getTitle() { return title; }
+    public String getSummary() { return summary; }
     public String getUrl() { return url; }
+    public String getUrlKey() { return urlKey; }
+    public String getRequestKey() { return requestKey; }
+    public String getClientRequestId() { return clientRequestId; }
     public Instant getPublishedAt() { return publishedAt; }
     public Integer getDurationSeconds() { return durationSeconds; }
+    public List<Theme> getThemes() { return themes; }
+    public String getPlanId() { return planId; }
+    public String getTaskId() { return taskId; }
+    public String getAuthor() { return author; }
+    public Engagement getEngagement() { return engagement; }
+    public Instant getEngagementUpdatedAt() { return engagementUpdatedAt; }
+    public Source getSource() { return source; }
+    public Status getStatus() { return status; }
+    public String getRetractionReason() { return retractionReason; }
+    public Instant getRetractedAt() { return retractedAt; }
     public Instant getRecordedAt() { return recordedAt; }
+    public Instant getChangedAt() { return changedAt; }
+    public Change getLastChange() { return lastChange; }
     public long getRevision() { return revision; }
+    public List<PastVersion> getHistory() { return history; }
     List<PendingEvent> pendingEvents() { return pendingEvents; }
 }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.cchc.platform.web.FieldError;
 
-/** Rules across fields of a recorded publication, beyond what annotations express. */
+/** Rules across fields of a recorded publication, beyond what annotations express. Run on the sanitised request. */
 public final class PublicationRules {
     /** Clocks of phones and office PCs drift; an item "published" a little in the future is accepted. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
@@ -17,6 +17,9 @@ public final class PublicationRules {
 
     public static List<FieldError> check(RecordPublicationRequest request, Clock clock) {
         List<FieldError> errors = new ArrayList<>();
+        if (request.title() == null || request.title().isBlank()) {
+            errors.add(new FieldError("title", "not-blank", "The title is empty once HTML is removed."));
+        }
         if (request.kind() == Kind.BROADCAST && request.durationSeconds() == null) {
             errors.add(new FieldError("durationSeconds", "required", "A broadcast needs its duration in seconds."));
         }
@@ -38,7 +41,7 @@ public final class PublicationRules {
 
     static boolean isHttpUrl(String url) {
         try {
-            URI uri = new URI(url);
+            URI uri = new URI(url.strip());
             return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
                     && uri.getHost() != null;
         } catch (Exception e) {

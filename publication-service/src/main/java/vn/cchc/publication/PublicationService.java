@@ -1,33 +1,157 @@
 package vn.cchc.publication;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import vn.cchc.platform.web.FieldError;
 import vn.cchc.platform.web.InvalidRequestException;
 import vn.cchc.platform.web.NotFoundException;
+import vn.cchc.publication.units.UnitDirectory;
 
+/**
+ * Records, corrects and retracts publications. Every accepted change is one single-document write that also holds
+ * its event (the outbox); bad input changes nothing.
+ */
 @Service
 public class PublicationService {
-    private final PublicationRepository repository;
-    private final Clock clock;
-
-    PublicationService(PublicationRepository repository, Clock clock) {
-        this.repository = repository;
-        this.clock = clock;
+    /** The outcome of recording: the stored item, and whether this call created it (false = duplicate). */
+    public record Recorded(Publication publication, boolean created) {
     }
 
-    /** Validates, then stores the item and its {@code recorded} event in one write; nothing is stored when invalid. */
-    public Publication record(RecordPublicationRequest request) {
-        List<FieldError> errors = PublicationRules.check(request, clock);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+    private final PublicationRepository repository;
+    private final PublicationStore store;
+    private final UnitDirectory units;
+    private final Validator validator;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    PublicationService(PublicationRepository repository, PublicationStore store, UnitDirectory units,
+                       Validator validator, Clock clock, MeterRegistry meters) {
+        this.repository = repository;
+        this.store = store;
+        this.units = units;
+        this.validator = validator;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * Validates, then stores the item and its {@code recorded} event in one write. The same item recorded again
+     * (same client request id, or same unit + channel + link) returns the first record and stores nothing.
+     */
+    public Recorded record(RecordPublicationRequest raw, Publication.Source source) {
+        RecordPublicationRequest request = raw.sanitized();
+        requireValid(request);
+        Recorded recorded = insertUnlessDuplicate(request, source);
+        // ops can see how often units re-send the same item (by hand, spreadsheet or feed)
+        meters.counter("cchc.publications.recorded", "source", source.name(),
+                "outcome", recorded.created() ? "created" : "duplicate").increment();
+        return recorded;
+    }
+
+    private Recorded insertUnlessDuplicate(RecordPublicationRequest request, Publication.Source source) {
+        Optional<Publication> existing = findDuplicate(request);
+        if (existing.isPresent()) {
+            return new Recorded(existing.get(), false);
         }
-        return repository.insert(new Publication(UUID.randomUUID().toString(), request, clock.instant()));
+        try {
+            return new Recorded(repository.insert(new Publication(UUID.randomUUID().toString(), request, source,
+                    clock.instant())), true);
+        } catch (DuplicateKeyException race) {
+            // a concurrent request for the same item won: answer with its record
+            return new Recorded(findDuplicate(request).orElseThrow(() -> race), false);
+        }
+    }
+
+    /** Every rule a recorded item must meet (annotations, cross-field rules, the unit directory), on sanitised input. */
+    public List<FieldError> validate(RecordPublicationRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<RecordPublicationRequest> v : validator.validate(request)) {
+            errors.add(new FieldError(v.getPropertyPath().toString(),
+                    kebab(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()), v.getMessage()));
+        }
+        errors.addAll(PublicationRules.check(request, clock));
+        if (request.unitId() != null && errors.stream().noneMatch(e -> e.field().equals("unitId"))) {
+            errors.addAll(units.check(request.unitId(), request.channel() == null ? null : request.channel().name(),
+                    request.channel() != null && request.channel().needsOperator()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return errors;
+    }
+
+    /** The record this (sanitised, valid) request would duplicate, if any. */
+    public Optional<Publication> findDuplicate(RecordPublicationRequest request) {
+        if (request.clientRequestId() != null) {
+            Optional<Publication> byKey = repository.findByRequestKey("client:" + request.clientRequestId());
+            if (byKey.isPresent()) {
+                return byKey;
+            }
+        }
+        if (request.url() != null) {
+            return repository.findByUrlKey(request.unitId() + "|" + request.channel() + "|" + UrlKey.normalize(request.url()));
+        }
+        return Optional.empty();
     }
 
     public Publication get(String id) {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("No publication " + id));
+    }
+
+    /** Replaces the item's state; {@code expectedRevision} (from If-Match) guards against overwriting a newer change. */
+    public Publication correct(String id, RecordPublicationRequest raw, Long expectedRevision) {
+        Publication publication = current(id, expectedRevision);
+        RecordPublicationRequest request = raw.sanitized();
+        requireValid(request);
+        long from = publication.getRevision();
+        store.saveChange(publication, from, publication.correct(request, clock.instant()));
+        return publication;
+    }
+
+    public Publication retract(String id, String reason, Long expectedRevision) {
+        Publication publication = current(id, expectedRevision);
+        String plainReason = PlainText.of(reason);
+        if (plainReason == null) {
+            throw new InvalidRequestException("reason", "not-blank", "A retraction needs its reason.");
+        }
+        long from = publication.getRevision();
+        store.saveChange(publication, from, publication.retract(plainReason, clock.instant()));
+        return publication;
+    }
+
+    public Publication updateEngagement(String id, Engagement figures, Long expectedRevision) {
+        Publication publication = current(id, expectedRevision);
+        long from = publication.getRevision();
+        store.saveChange(publication, from, publication.updateEngagement(figures, clock.instant()));
+        return publication;
+    }
+
+    private Publication current(String id, Long expectedRevision) {
+        Publication publication = get(id);
+        if (expectedRevision != null && expectedRevision != publication.getRevision()) {
+            throw new vn.cchc.platform.web.ConflictException("Publication " + id + " is at revision "
+                    + publication.getRevision() + ", not " + expectedRevision + "; reload it and try again.", true);
+        }
+        return publication;
+    }
+
+    private void requireValid(RecordPublicationRequest request) {
+        List<FieldError> errors = validate(request);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    /** NotBlank → not-blank, as the Problem Details advice names rules. */
+    private static String kebab(String name) {
+        return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,12 +1,24 @@
 package vn.cchc.publication;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A publication as the API shows it (without its outbox). */
-record PublicationView(String id, String unitId, Channel channel, Kind kind, String title, String url,
-                       Instant publishedAt, Integer durationSeconds, Instant recordedAt, long revision) {
+/** A publication as the API shows it (without its outbox and history). */
+record PublicationView(String id, String unitId, Channel channel, Kind kind, String title, String summary, String url,
+                       Instant publishedAt, Integer durationSeconds, List<Theme> themes, String planId, String taskId,
+                       String author, Engagement engagement, Instant engagementUpdatedAt, Publication.Source source,
+                       Publication.Status status, String retractionReason, Instant retractedAt, String clientRequestId,
+                       Instant recordedAt, Instant changedAt, long revision) {
     static PublicationView of(Publication p) {
-        return new PublicationView(p.getId(), p.getUnitId(), p.getChannel(), p.getKind(), p.getTitle(), p.getUrl(),
-                p.getPublishedAt(), p.getDurationSeconds(), p.getRecordedAt(), p.getRevision());
+        return new PublicationView(p.getId(), p.getUnitId(), p.getChannel(), p.getKind(), p.getTitle(), p.getSummary(),
+                p.getUrl(), p.getPublishedAt(), p.getDurationSeconds(), p.getThemes(), p.getPlanId(), p.getTaskId(),
+                p.getAuthor(), p.getEngagement(), p.getEngagementUpdatedAt(), p.getSource(), p.getStatus(),
+                p.getRetractionReason(), p.getRetractedAt(), p.getClientRequestId(), p.getRecordedAt(), p.getChangedAt(),
+                p.getRevision());
+    }
+
+    /** The strong ETag of a publication is its revision. */
+    static String etag(Publication p) {
+        return "\"" + p.getRevision() + "\"";
     }
 }

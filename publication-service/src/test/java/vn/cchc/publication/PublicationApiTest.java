@@ -23,43 +23,22 @@ import vn.cchc.platform.test.MongoWireServer;
 import vn.cchc.platform.test.TopicReader;
 
 /** Recording through real HTTP, stored in the MongoDB wire server, emitted on a real (embedded KRaft) broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "cchc.kafka.brokers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(partitions = 1, topics = PublicationEvents.TOPIC)
-class PublicationApiTest {
+class PublicationApiTest extends ServiceTestBase {
     static final String ARTICLE = """
             {"unitId":"vinh-long.phu-khuong","channel":"WEBSITE","kind":"ARTICLE",
              "title":"Phường Phú Khương đẩy mạnh dịch vụ công trực tuyến",
              "url":"https://phukhuong.vinhlong.gov.vn/tin-tuc/1","publishedAt":"2026-03-02T08:00:00+07:00"}""";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("publication-api-test"));
-    }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    PublicationRepository repository;
-    @Autowired
-    JsonMapper json;
     TopicReader topic;
 
     @BeforeEach
     void setUp() {
-        repository.deleteAll();
         topic = new TopicReader(brokers, PublicationEvents.TOPIC);
     }
 
     @AfterEach
     void tearDown() {
         topic.close();
-    }
-
-    String url() {
-        return "http://127.0.0.1:" + port + "/api/publications";
     }
 
     @Test
@@ -139,6 +118,129 @@ class PublicationApiTest {
         assertThat(json.readTree(unknown.body()).get("errors").get(0).get("field").asString()).isEqualTo("channel");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(repository.count()).isZero();
+    }
+
+    @Test
+    void recordsEveryOptionalFieldAndCarriesItInTheEvent() {
+        Http.Response response = Http.postJson(url(), """
+                {"unitId":"vinh-long.phu-khuong","channel":"FACEBOOK","kind":"VIDEO",
+                 "title":"Video hướng dẫn nộp hồ sơ trực tuyến","summary":"Hướng dẫn từng bước trên Cổng dịch vụ công.",
+                 "url":"https://facebook.com/phukhuong/videos/42","publishedAt":"2026-03-05T19:30:00+07:00",
+                 "themes":["ONLINE_PUBLIC_SERVICES","DIGITAL_GOVERNMENT"],"planId":"plan-2026-pk","taskId":"task-7",
+                 "author":"Trần Văn Minh","engagement":{"views":320,"interactions":41}}""");
+
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode body = json.readTree(response.body());
+        String id = body.get("id").asString();
+        assertThat(body.get("themes").get(1).asString()).isEqualTo("DIGITAL_GOVERNMENT");
+        assertThat(body.get("engagement").get("views").asLong()).isEqualTo(320);
+        assertThat(response.header("ETag")).isEqualTo("\"1\"");
+
+        String data = TopicReader.value(eventOf(id, "vn.cchc.publication.recorded.v1"));
+        assertThat(ContractSchemas.validate("vn.cchc.publication.recorded.v1", data)).isEmpty();
+        JsonNode event = json.readTree(data);
+        assertThat(event.get("planId").asString()).isEqualTo("plan-2026-pk");
+        assertThat(event.get("taskId").asString()).isEqualTo("task-7");
+        assertThat(event.get("engagement").get("interactions").asLong()).isEqualTo(41);
+        assertThat(event.get("source").asString()).isEqualTo("MANUAL");
+    }
+
+    @Test
+    void neutralisesHtmlInTitleAndSummary() {
+        Http.Response response = Http.postJson(url(), ARTICLE.replace("\"title\":\"Phường Phú Khương đẩy mạnh dịch vụ công trực tuyến\"",
+                "\"title\":\"<b>Tin</b> <script>alert('x')</script>CCHC &amp; chuyển đổi số\",\"summary\":\"<p onclick=\\\"x()\\\">Tóm <i>tắt</i></p>\""));
+
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("title").asString()).isEqualTo("Tin CCHC & chuyển đổi số");
+        assertThat(body.get("summary").asString()).isEqualTo("Tóm tắt");
+    }
+
+    @Test
+    void rejectsATitleThatIsOnlyMarkupAndOverlongText() {
+        Http.Response markupOnly = Http.postJson(url(), ARTICLE.replace("Phường Phú Khương đẩy mạnh dịch vụ công trực tuyến", "<br/><img src=x>"));
+        Http.Response overlong = Http.postJson(url(), ARTICLE.replace("Phường Phú Khương đẩy mạnh dịch vụ công trực tuyến", "a".repeat(501)));
+
+        assertThat(markupOnly.status()).isEqualTo(400);
+        assertThat(json.readTree(markupOnly.body()).get("errors").get(0).get("field").asString()).isEqualTo("title");
+        assertThat(overlong.status()).isEqualTo(400);
+        assertThat(json.readTree(overlong.body()).get("errors").get(0).get("rule").asString()).isEqualTo("size");
+        assertThat(repository.count()).isZero();
+    }
+
+    @Test
+    void rejectsAnUnknownUnitARetiredUnitAndAChannelTheUnitDoesNotOperate() {
+        // an empty or incomplete local unit directory answers "unknown unit", never a silent count
+        Http.Response unknown = Http.postJson(url(), ARTICLE.replace("\"vinh-long.phu-khuong\"", "\"ha-noi.hoan-kiem\""));
+        Http.Response retired = Http.postJson(url(), ARTICLE.replace("\"vinh-long.phu-khuong\"", "\"vinh-long.phu-khuong.tt-cu\""));
+        Http.Response notOperated = Http.postJson(url(), ARTICLE.replace("\"vinh-long.phu-khuong\"", "\"lam-dong.bac-binh\""));
+
+        assertThat(unknown.status()).isEqualTo(400);
+        JsonNode unknownError = json.readTree(unknown.body()).get("errors").get(0);
+        assertThat(unknownError.get("field").asString()).isEqualTo("unitId");
+        assertThat(unknownError.get("rule").asString()).isEqualTo("unknown-unit");
+        assertThat(unknownError.get("message").asString()).contains("ha-noi.hoan-kiem");
+        assertThat(json.readTree(retired.body()).get("errors").get(0).get("rule").asString()).isEqualTo("inactive-unit");
+        assertThat(notOperated.status()).isEqualTo(400);
+        assertThat(json.readTree(notOperated.body()).get("errors").get(0).get("rule").asString()).isEqualTo("channel-not-operated");
+        assertThat(repository.count()).isZero();
+    }
+
+    @Test
+    void anyActiveUnitMayRecordPrintAndOnSiteItemsAndTheProvincialPortalBelongsToTheProvince() {
+        Http.Response leaflet = Http.postJson(url(), """
+                {"unitId":"lam-dong.bac-binh","channel":"PRINT","kind":"LEAFLET","title":"Tờ rơi hướng dẫn thủ tục",
+                 "publishedAt":"2026-03-02T08:00:00+07:00"}""");
+        Http.Response onPortal = Http.postJson(url(), ARTICLE.replace("\"WEBSITE\"", "\"PROVINCIAL_PORTAL\""));
+
+        assertThat(leaflet.status()).isEqualTo(201);
+        assertThat(onPortal.status()).isEqualTo(201);
+    }
+
+    @Test
+    void theSameLinkRecordedTwiceReturnsTheFirstRecordAndEmitsOneEvent() {
+        Http.Response first = Http.postJson(url(), ARTICLE);
+        // same item: host case, www., a trailing slash and tracking parameters do not make it new
+        Http.Response second = Http.postJson(url(), ARTICLE.replace("https://phukhuong.vinhlong.gov.vn/tin-tuc/1",
+                "https://WWW.PhuKhuong.vinhlong.gov.vn/tin-tuc/1/?utm_source=zalo"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(200);
+        String id = json.readTree(first.body()).get("id").asString();
+        assertThat(json.readTree(second.body()).get("id").asString()).isEqualTo(id);
+        assertThat(repository.count()).isEqualTo(1);
+        eventOf(id, "vn.cchc.publication.recorded.v1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> repository.findById(id).orElseThrow().pendingEvents().isEmpty());
+        assertThat(topic.poll().stream().filter(r -> id.equals(r.key()))).hasSize(1);
+        assertThat(Http.get("http://127.0.0.1:" + port + "/actuator/prometheus").body())
+                .contains("cchc_publications_recorded_total{application=\"publication-service\",outcome=\"duplicate\",source=\"MANUAL\"}");
+    }
+
+    @Test
+    void theSameIdempotencyKeyReturnsTheFirstRecordEvenWithoutALink() {
+        String broadcast = """
+                {"unitId":"vinh-long.phu-khuong","channel":"RADIO","kind":"BROADCAST","title":"Bản tin CCHC",
+                 "publishedAt":"2026-03-13T20:15:00+07:00","durationSeconds":900}""";
+        Http.Response first = Http.postJson(url(), broadcast, "Idempotency-Key", "radio-2026-03-13");
+        Http.Response retry = Http.postJson(url(), broadcast, "Idempotency-Key", "radio-2026-03-13");
+        Http.Response other = Http.postJson(url(), broadcast, "Idempotency-Key", "radio-2026-03-13-b");
+        Http.Response bodyKey = Http.postJson(url(), broadcast.replace("\"durationSeconds\":900",
+                "\"durationSeconds\":900,\"clientRequestId\":\"radio-2026-03-13\""));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(other.status()).isEqualTo(201);
+        assertThat(bodyKey.status()).isEqualTo(200);
+        assertThat(json.readTree(retry.body()).get("id").asString()).isEqualTo(json.readTree(first.body()).get("id").asString());
+        assertThat(repository.count()).isEqualTo(2);
+    }
+
+    ConsumerRecord<String, byte[]> eventOf(String id, String type) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> topic.poll().stream()
+                        .filter(r -> id.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type"))).findFirst(),
+                        java.util.Optional::isPresent)
+                .get();
     }
 
     @Test

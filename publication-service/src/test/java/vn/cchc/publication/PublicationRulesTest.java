@@ -13,7 +13,7 @@ class PublicationRulesTest {
     final Clock clock = Clock.fixed(Instant.parse("2026-03-02T03:00:00Z"), ZoneOffset.UTC);
 
     RecordPublicationRequest article(String url, OffsetDateTime at) {
-        return new RecordPublicationRequest("vinh-long.phu-khuong", Channel.WEBSITE, Kind.ARTICLE, "Tin", url, at, null);
+        return RecordPublicationRequest.of("vinh-long.phu-khuong", Channel.WEBSITE, Kind.ARTICLE, "Tin", url, at, null);
     }
 
     @Test

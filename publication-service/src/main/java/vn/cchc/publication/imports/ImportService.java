@@ -1,0 +1,122 @@
+package vn.cchc.publication.imports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import vn.cchc.platform.web.FieldError;
+import vn.cchc.platform.web.InvalidRequestException;
+import vn.cchc.publication.Publication;
+import vn.cchc.publication.PublicationService;
+import vn.cchc.publication.RecordPublicationRequest;
+import vn.cchc.publication.UrlKey;
+import vn.cchc.publication.imports.ImportReport.RowResult;
+import vn.cchc.publication.imports.ImportReport.Status;
+
+/**
+ * Imports a unit's list in two passes: every row is read and checked first (rules, unit directory, duplicates
+ * against the record and within the file), then, unless it is a dry run (or all-or-nothing with a rejected row),
+ * the valid rows are recorded one by one through the same path as the API, each with its own event.
+ */
+@Service
+public class ImportService {
+    static final int MAX_ROWS = 5000;
+
+    private final PublicationService publications;
+
+    ImportService(PublicationService publications) {
+        this.publications = publications;
+    }
+
+    public ImportReport importRows(String fileName, byte[] content, String defaultUnitId, boolean dryRun,
+                                   boolean allOrNothing) {
+        List<SpreadsheetRows.Row> rows = readRows(content);
+        List<RowResult> results = new ArrayList<>();
+        Map<Integer, RecordPublicationRequest> valid = new HashMap<>();
+        Map<String, Integer> seenInFile = new HashMap<>();
+        for (SpreadsheetRows.Row row : rows) {
+            RowReader.Read read = RowReader.read(row.cells(), defaultUnitId);
+            RecordPublicationRequest request = read.request().sanitized();
+            if (request.clientRequestId() == null) {
+                request = request.withClientRequestId(RowReader.contentKey(request));
+            }
+            List<FieldError> errors = new ArrayList<>(read.errors());
+            if (errors.isEmpty()) {
+                errors.addAll(publications.validate(request));
+            }
+            if (!errors.isEmpty()) {
+                results.add(new RowResult(row.number(), Status.REJECTED, request.title(), null, null, errors));
+                continue;
+            }
+            Integer earlierRow = firstRowWithSameItem(request, row.number(), seenInFile);
+            if (earlierRow != null) {
+                results.add(new RowResult(row.number(), Status.DUPLICATE, request.title(), null, earlierRow, List.of()));
+                continue;
+            }
+            Optional<Publication> existing = publications.findDuplicate(request);
+            if (existing.isPresent()) {
+                results.add(new RowResult(row.number(), Status.DUPLICATE, request.title(), existing.get().getId(), null,
+                        List.of()));
+                continue;
+            }
+            valid.put(row.number(), request);
+            results.add(new RowResult(row.number(), Status.VALID, request.title(), null, null, List.of()));
+        }
+        boolean anyRejected = results.stream().anyMatch(r -> r.status() == Status.REJECTED);
+        boolean store = !dryRun && !(allOrNothing && anyRejected);
+        List<RowResult> finalResults = results.stream().map(r -> {
+            if (r.status() != Status.VALID) {
+                return r;
+            }
+            if (!store) {
+                return dryRun ? r : new RowResult(r.row(), Status.NOT_IMPORTED, r.title(), null, null, List.of());
+            }
+            PublicationService.Recorded recorded = publications.record(valid.get(r.row()), Publication.Source.IMPORT);
+            return new RowResult(r.row(), recorded.created() ? Status.IMPORTED : Status.DUPLICATE, r.title(),
+                    recorded.publication().getId(), null, List.of());
+        }).toList();
+        return new ImportReport(fileName, dryRun, store, rows.size(), count(finalResults, Status.IMPORTED),
+                count(finalResults, Status.DUPLICATE), count(finalResults, Status.REJECTED), finalResults);
+    }
+
+    private static List<SpreadsheetRows.Row> readRows(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new InvalidRequestException("file", "required", "Upload a CSV or XLSX file.");
+        }
+        List<SpreadsheetRows.Row> rows;
+        try {
+            rows = SpreadsheetRows.read(content);
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("file", "unreadable", "The file is neither a readable CSV nor an XLSX workbook.");
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidRequestException("file", "empty", "The file has no rows under its header.");
+        }
+        if (rows.size() > MAX_ROWS) {
+            throw new InvalidRequestException("file", "max-rows", "At most " + MAX_ROWS + " rows per file.");
+        }
+        return rows;
+    }
+
+    /** The same request id, or the same unit + channel + link, seen in an earlier row of this file. */
+    private static Integer firstRowWithSameItem(RecordPublicationRequest r, int rowNumber, Map<String, Integer> seen) {
+        List<String> keys = new ArrayList<>();
+        keys.add("client:" + r.clientRequestId());
+        if (r.url() != null) {
+            keys.add("url:" + r.unitId() + "|" + r.channel() + "|" + UrlKey.normalize(r.url()));
+        }
+        for (String key : keys) {
+            if (seen.containsKey(key)) {
+                return seen.get(key);
+            }
+        }
+        keys.forEach(key -> seen.put(key, rowNumber));
+        return null;
+    }
+
+    private static int count(List<RowResult> results, Status status) {
+        return (int) results.stream().filter(r -> r.status() == status).count();
+    }
+}

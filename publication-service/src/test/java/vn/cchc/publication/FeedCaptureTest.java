@@ -1,0 +1,137 @@
+package vn.cchc.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import vn.cchc.platform.test.Http;
+import vn.cchc.publication.feeds.FeedSubscriptionRepository;
+
+/** A unit's website feed, served by a JDK HttpServer in the test, captured on the schedule (1 s in tests). */
+class FeedCaptureTest extends ServiceTestBase {
+    HttpServer site;
+    final List<String> rssItems = new CopyOnWriteArrayList<>();
+    @Autowired
+    FeedSubscriptionRepository subscriptions;
+
+    static String item(String title, String link, String pubDate) {
+        return "<item><title>" + title + "</title><link>" + link + "</link><description><![CDATA[<p>Nội dung <b>"
+                + title + "</b></p>]]></description><pubDate>" + pubDate + "</pubDate></item>";
+    }
+
+    @BeforeEach
+    void serveFeeds() throws IOException {
+        subscriptions.deleteAll();
+        rssItems.add(item("Phường Phú Khương công bố thủ tục hành chính mới", "https://phukhuong.vinhlong.gov.vn/tin/101",
+                "Mon, 02 Mar 2026 01:00:00 GMT"));
+        rssItems.add(item("Hội nghị đối thoại về CCHC", "https://phukhuong.vinhlong.gov.vn/tin/102",
+                "Tue, 03 Mar 2026 02:00:00 GMT"));
+        rssItems.add(item("Tin đăng hẹn giờ", "https://phukhuong.vinhlong.gov.vn/tin/999", "Fri, 01 Jan 2100 00:00:00 GMT"));
+        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/rss", exchange -> respond(exchange, "application/rss+xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Phường Phú Khương</title>"
+                        + "<link>https://phukhuong.vinhlong.gov.vn</link><description>Tin tức</description>"
+                        + String.join("", rssItems) + "</channel></rss>"));
+        site.createContext("/atom", exchange -> respond(exchange, "application/atom+xml", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Phú Khương</title><id>urn:pk</id><updated>2026-03-04T00:00:00Z</updated>
+                <entry><title>Hội nghị đối thoại về CCHC</title><id>urn:pk:102</id>
+                  <link href="https://phukhuong.vinhlong.gov.vn/tin/102"/><updated>2026-03-03T02:00:00Z</updated></entry>
+                <entry><title>Chuyển đổi số ở khu phố</title><id>urn:pk:103</id>
+                  <link href="https://phukhuong.vinhlong.gov.vn/tin/103"/><published>2026-03-04T03:00:00Z</published>
+                  <updated>2026-03-04T03:00:00Z</updated><summary>Người dân dùng VNeID</summary></entry>
+                </feed>"""));
+        site.start();
+    }
+
+    static void respond(com.sun.net.httpserver.HttpExchange exchange, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type + "; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        subscriptions.deleteAll(); // stop the scheduled polling before the next test cleans the record
+        site.stop(0);
+    }
+
+    String feedUrl(String path) {
+        return "http://127.0.0.1:" + site.getAddress().getPort() + path;
+    }
+
+    Http.Response subscribe(String unitId, String path) {
+        return Http.postJson(url() + "/feeds", "{\"unitId\":\"" + unitId + "\",\"url\":\"" + feedUrl(path) + "\"}");
+    }
+
+    @Test
+    void newEntriesAreRecordedOnTheScheduleAsArticlesOncePerLink() {
+        Http.Response created = subscribe("vinh-long.phu-khuong", "/rss");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(subscribe("vinh-long.phu-khuong", "/rss").status()).isEqualTo(200); // same feed again
+
+        // no manual trigger: the scheduler polls
+        await().atMost(Duration.ofSeconds(30)).until(() -> repository.count() == 2);
+        Publication first = repository.findAll().stream().filter(p -> p.getUrl().endsWith("/101")).findFirst().orElseThrow();
+        assertThat(first.getKind()).isEqualTo(Kind.ARTICLE);
+        assertThat(first.getChannel()).isEqualTo(Channel.WEBSITE);
+        assertThat(first.getSource()).isEqualTo(Publication.Source.FEED);
+        assertThat(first.getSummary()).isEqualTo("Nội dung Phường Phú Khương công bố thủ tục hành chính mới");
+        assertThat(first.getPublishedAt()).hasToString("2026-03-02T01:00:00Z");
+
+        rssItems.add(item("Kết quả chỉ số SIPAS", "https://phukhuong.vinhlong.gov.vn/tin/104", "Wed, 04 Mar 2026 05:00:00 GMT"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> repository.count() == 3);
+
+        // an Atom feed with an entry already captured from RSS: recorded once by link
+        String atomId = json.readTree(subscribe("vinh-long.phu-khuong", "/atom").body()).get("id").asString();
+        JsonNode poll = json.readTree(Http.postJson(url() + "/feeds/" + atomId + "/poll", "").body());
+        assertThat(poll.get("entries").asInt()).isEqualTo(2);
+        assertThat(poll.get("duplicates").asInt() + poll.get("recorded").asInt()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> repository.count() == 4);
+        assertThat(repository.findAll()).extracting(Publication::getUrl).doesNotHaveDuplicates()
+                .noneMatch(u -> u.endsWith("/999")); // the entry dated in the future is not recorded
+    }
+
+    @Test
+    void aSubscriptionNeedsAnActiveUnitOperatingTheWebsiteAndAnHttpLink() {
+        Http.Response unknown = subscribe("ha-noi.ba-dinh", "/rss");
+        Http.Response noWebsite = subscribe("lam-dong.bac-binh", "/rss");
+        Http.Response notHttp = Http.postJson(url() + "/feeds", "{\"unitId\":\"vinh-long.phu-khuong\",\"url\":\"file:///etc/passwd\"}");
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(json.readTree(unknown.body()).get("errors").get(0).get("rule").asString()).isEqualTo("unknown-unit");
+        assertThat(json.readTree(noWebsite.body()).get("errors").get(0).get("rule").asString()).isEqualTo("channel-not-operated");
+        assertThat(notHttp.status()).isEqualTo(400);
+        assertThat(subscriptions.count()).isZero();
+    }
+
+    @Test
+    void anUnreachableFeedIsReportedOnTheSubscriptionAndRecordsNothing() {
+        String id = json.readTree(subscribe("vinh-long.phu-khuong", "/missing").body()).get("id").asString();
+
+        JsonNode poll = json.readTree(Http.postJson(url() + "/feeds/" + id + "/poll", "").body());
+
+        assertThat(poll.get("error").asString()).contains("404");
+        JsonNode subscription = json.readTree(Http.get(url() + "/feeds/" + id).body());
+        assertThat(subscription.get("lastError").asString()).contains("404");
+        assertThat(repository.count()).isZero();
+        assertThat(Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "/feeds/" + id)).DELETE())
+                .status()).isEqualTo(204);
+        assertThat(subscriptions.findById(id).orElseThrow().isActive()).isFalse();
+    }
+}
