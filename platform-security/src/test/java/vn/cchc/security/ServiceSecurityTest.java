@@ -13,7 +13,10 @@ import vn.cchc.security.test.TestTokens;
 
 /** The library in a real servlet app over real HTTP, with tokens from the test key. */
 @SpringBootTest(classes = ScopedItemsApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {TestTokens.PUBLIC_KEY_PROPERTY, "management.endpoints.web.exposure.include=health,info,prometheus,metrics"})
+        properties = {TestTokens.PUBLIC_KEY_PROPERTY,
+            // as a service's application.properties would have it: the test key must win over it
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/oauth2/jwks",
+            "management.endpoints.web.exposure.include=health,info,prometheus,metrics"})
 class ServiceSecurityTest {
     static final String PHU_KHUONG = "vinh-long.phu-khuong";
     static final String TIEN_MINH = "hai-phong.tien-minh";

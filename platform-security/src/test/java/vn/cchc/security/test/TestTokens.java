@@ -28,9 +28,12 @@ import java.util.UUID;
  * and send {@code Http.get(url, "Authorization", TestTokens.bearer(TestTokens.editor("vinh-long.phu-khuong")))}.
  */
 public final class TestTokens {
-    /** The property that makes a service trust the tokens of this class. */
+    /**
+     * The property that makes a service trust the tokens of this class. It wins over the service's own
+     * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, so no JWKS is fetched in tests.
+     */
     public static final String PUBLIC_KEY_PROPERTY =
-            "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:cchc-security-test/public.pem";
+            "cchc.security.public-key-location=classpath:cchc-security-test/public.pem";
     public static final String ISSUER = "https://test.cchc.vn";
 
     private static final PrivateKey KEY = load();
