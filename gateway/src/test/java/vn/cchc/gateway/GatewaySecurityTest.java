@@ -317,6 +317,15 @@ class GatewaySecurityTest {
         assertThat(config.body()).contains("/docs/plan/v3/api-docs", "/docs/reporting/v3/api-docs");
     }
 
+    @Test
+    void theAsyncApiOfTheEventsIsServedWhenContractsHaveIt() {
+        // copied from contracts/asyncapi.yaml at build time; absent in a checkout without it
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("../contracts/asyncapi.yaml")));
+        Http.Response asyncapi = Http.get(url("/docs/asyncapi.yaml"));
+        assertThat(asyncapi.status()).isEqualTo(200);
+        assertThat(asyncapi.body()).contains("asyncapi:", "cchc.plan.events");
+    }
+
     // --- helpers
 
     String token(String username, String password) throws Exception {
