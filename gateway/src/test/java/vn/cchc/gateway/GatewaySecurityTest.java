@@ -217,6 +217,13 @@ class GatewaySecurityTest {
         String big = "{\"text\":\"" + "x".repeat(70 * 1024) + "\"}";
         assertProblem(Http.postJson(url("/api/plans"), big, "Authorization", auth), 413);
         assertThat(PLAN_HITS.get()).isEqualTo(hits);
+        // chunked: no Content-Length, the body is cut off while streaming
+        byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
+        Http.Response chunked = Http.send(HttpRequest.newBuilder(URI.create(url("/api/plans")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))),
+                "Authorization", auth);
+        assertProblem(chunked, 413);
     }
 
     @Test

@@ -23,10 +23,17 @@ public class ServiceUnavailableAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ServiceUnavailableAdvice.class);
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handle(Exception ex) throws Exception {
+    ResponseEntity<ProblemDetail> handle(Exception ex, jakarta.servlet.http.HttpServletRequest request) throws Exception {
         if (ex instanceof org.springframework.security.core.AuthenticationException
                 || ex instanceof org.springframework.security.access.AccessDeniedException) {
             throw ex; // Spring Security's ExceptionTranslationFilter answers these (401/403 Problem Details)
+        }
+        if (Boolean.TRUE.equals(request.getAttribute(RequestSizeLimitFilter.TOO_LARGE))) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "The request body is larger than the gateway accepts.");
+            problem.setTitle("Content Too Large");
+            problem.setType(URI.create("https://cchc.vn/problems/too-large"));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header("Connection", "close").body(problem);
         }
         if (ioCause(ex)) {
             log.warn("Service unreachable: {}", ex.toString());
