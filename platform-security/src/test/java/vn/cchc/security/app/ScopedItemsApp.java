@@ -20,6 +20,20 @@ import vn.cchc.security.CurrentUser;
 public class ScopedItemsApp {
     public static final List<String> ITEMS = new CopyOnWriteArrayList<>();
 
+    /**
+     * Stands in for platform-common's ProblemDetailsAdvice: first in line and with a catch-all handler. A
+     * ForbiddenException must still come out as 403 (it is an ErrorResponseException), not as a 500.
+     */
+    @org.springframework.web.bind.annotation.RestControllerAdvice
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    static class CatchAllAdvice extends org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler {
+        @org.springframework.web.bind.annotation.ExceptionHandler(Exception.class)
+        org.springframework.http.ResponseEntity<org.springframework.http.ProblemDetail> unexpected(Exception ex) {
+            return org.springframework.http.ResponseEntity.internalServerError().body(
+                    org.springframework.http.ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR));
+        }
+    }
+
     @RestController
     static class ItemsController {
         @GetMapping("/api/items")
