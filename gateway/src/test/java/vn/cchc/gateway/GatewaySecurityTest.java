@@ -62,6 +62,20 @@ class GatewaySecurityTest {
     static final AtomicInteger PLAN_HITS = new AtomicInteger();
     static final CountDownLatch RELEASE_SLOW = new CountDownLatch(1);
     static final HttpServer PLAN = server(exchange -> {
+        if (exchange.getRequestURI().getPath().equals("/api/reports/live")) {
+            // a server-sent event stream: one event now, the rest only when the test ends
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("event: hello\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                RELEASE_SLOW.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+        }
         PLAN_HITS.incrementAndGet();
         String reply = JSON.writeValueAsString(Map.of(
                 "path", exchange.getRequestURI().toString(),
@@ -208,6 +222,19 @@ class GatewaySecurityTest {
         Http.Response slow = Http.get(url("/api/tasks"), "Authorization", auth);
         assertProblem(slow, 503);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void serverSentEventsAreStreamedThroughAsTheyCome() throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(
+                get(url("/api/reports/live")).header("Authorization", "Bearer " + token("viewer", "Xem@2026"))
+                        .header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        java.util.concurrent.CompletableFuture<String> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> stream.body().findFirst().orElse(""));
+        // the backend has not finished the response, yet the first event is already through
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("event: hello");
     }
 
     @Test

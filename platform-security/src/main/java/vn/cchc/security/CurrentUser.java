@@ -69,6 +69,19 @@ public record CurrentUser(String username, Set<Role> roles, List<String> scopes)
         }
     }
 
+    /**
+     * Throws 403 unless the caller has one of these roles. For actions that are not about one unit
+     * (e.g. rebuilding read models: {@code requireRole(Role.PROVINCE_ADMIN)}).
+     */
+    public void requireRole(Role... anyOf) {
+        for (Role role : anyOf) {
+            if (roles.contains(role)) {
+                return;
+            }
+        }
+        throw new ForbiddenException("This needs one of the roles " + java.util.Arrays.toString(anyOf) + ".");
+    }
+
     /** Throws 403 unless {@link #canRead}. For single-item reads; lists filter with {@link #readableScopes()}. */
     public void requireRead(String unitId) {
         if (!canRead(unitId)) {

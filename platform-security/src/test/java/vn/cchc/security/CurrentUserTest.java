@@ -73,6 +73,15 @@ class CurrentUserTest {
     }
 
     @Test
+    void requireRoleChecksRolesOnly() {
+        CurrentUser admin = new CurrentUser("a", Set.of(Role.PROVINCE_ADMIN), List.of("vinh-long"));
+        assertThatCode(() -> admin.requireRole(Role.PROVINCE_ADMIN)).doesNotThrowAnyException();
+        CurrentUser coordinator = new CurrentUser("c", Set.of(Role.COORDINATOR), List.of(PHU_KHUONG));
+        assertThatThrownBy(() -> coordinator.requireRole(Role.PROVINCE_ADMIN, Role.OPS))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("PROVINCE_ADMIN");
+    }
+
+    @Test
     void claimsMayBeListsOrAStringAndUnknownRolesAreIgnored() {
         assertThat(CurrentUser.strings(List.of("a", "b"))).containsExactly("a", "b");
         assertThat(CurrentUser.strings("vinh-long hai-phong")).containsExactly("vinh-long", "hai-phong");
