@@ -69,6 +69,14 @@ class GatewaySecurityTest {
             exchange.getResponseBody().write("event: hello\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
             exchange.getResponseBody().flush();
             try {
+                // a second event after more than the gateway's 1 s read timeout, heartbeats every 0.5 s meanwhile
+                for (int i = 0; i < 5; i++) {
+                    RELEASE_SLOW.await(500, TimeUnit.MILLISECONDS);
+                    exchange.getResponseBody().write(":\n\n".getBytes(StandardCharsets.UTF_8));
+                    exchange.getResponseBody().flush();
+                }
+                exchange.getResponseBody().write("event: later\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
                 RELEASE_SLOW.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -231,10 +239,33 @@ class GatewaySecurityTest {
                         .header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
-        java.util.concurrent.CompletableFuture<String> first = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> stream.body().findFirst().orElse(""));
+        java.util.Iterator<String> lines = stream.body().iterator();
+        java.util.concurrent.CompletableFuture<String> first = java.util.concurrent.CompletableFuture.supplyAsync(lines::next);
         // the backend has not finished the response, yet the first event is already through
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("event: hello");
+        // a stream that keeps talking outlives the read timeout (it bounds silence, not the whole response)
+        java.util.concurrent.CompletableFuture<String> later = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.startsWith("event: later")) {
+                    return line;
+                }
+            }
+            return "stream ended";
+        });
+        assertThat(later.get(10, TimeUnit.SECONDS)).isEqualTo("event: later");
+
+        // several open streams at once: none waits for another
+        List<java.util.concurrent.CompletableFuture<String>> others = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            others.add(HttpClient.newHttpClient().sendAsync(
+                            get(url("/api/reports/live")).header("Authorization", "Bearer " + token("viewer", "Xem@2026")).build(),
+                            HttpResponse.BodyHandlers.ofLines())
+                    .thenApply(response -> response.body().findFirst().orElse("")));
+        }
+        for (java.util.concurrent.CompletableFuture<String> other : others) {
+            assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo("event: hello");
+        }
     }
 
     @Test

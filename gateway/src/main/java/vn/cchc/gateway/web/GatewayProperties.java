@@ -12,6 +12,16 @@ public class GatewayProperties {
     private DataSize maxRequestSize = DataSize.ofMegabytes(10);
     private RateLimit rateLimit = new RateLimit();
     private Cors cors = new Cors();
+    /** Concurrent connections to one service (open event streams each hold one). */
+    private int maxConnectionsPerService = 200;
+
+    public int getMaxConnectionsPerService() {
+        return maxConnectionsPerService;
+    }
+
+    public void setMaxConnectionsPerService(int maxConnectionsPerService) {
+        this.maxConnectionsPerService = maxConnectionsPerService;
+    }
 
     public static class RateLimit {
         /** Requests a user may make per period (a token bucket refilled evenly over the period). */
