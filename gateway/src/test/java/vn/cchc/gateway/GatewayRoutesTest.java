@@ -13,9 +13,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.cchc.platform.test.Http;
+import vn.cchc.security.test.TestTokens;
 
-/** Each API prefix reaches its own service; the services here are JDK HTTP servers that echo what they received. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Each API prefix reaches its own service; the services here are JDK HTTP servers that echo what they received.
+ * Runs in production mode: no local issuer, tokens from an external issuer whose key is the test key.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cchc.auth.local-issuer.enabled=false", TestTokens.PUBLIC_KEY_PROPERTY})
 class GatewayRoutesTest {
     static final HttpServer PLAN = echo("plan");
     static final HttpServer TASK = echo("task");
@@ -29,6 +34,8 @@ class GatewayRoutesTest {
         registry.add("cchc.services.publication", () -> url(PUBLICATION));
         registry.add("cchc.services.reporting", () -> url(REPORTING));
     }
+
+    static final String VIEWER = TestTokens.bearer(TestTokens.viewer("vinh-long", "lam-dong"));
 
     @LocalServerPort
     int port;
@@ -51,20 +58,36 @@ class GatewayRoutesTest {
 
     @Test
     void forwardsTheBodyOfAPost() {
-        Http.Response response = Http.postJson("http://127.0.0.1:" + port + "/api/publications", "{\"title\":\"Tin CCHC\"}");
+        Http.Response response = Http.postJson("http://127.0.0.1:" + port + "/api/publications", "{\"title\":\"Tin CCHC\"}",
+                "Authorization", TestTokens.bearer(TestTokens.editor("vinh-long.phu-khuong")));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("publication POST /api/publications {\"title\":\"Tin CCHC\"}");
     }
 
     @Test
     void unknownPathsAreNotRouted() {
-        Http.Response response = Http.get("http://127.0.0.1:" + port + "/api/secrets");
+        Http.Response response = Http.get("http://127.0.0.1:" + port + "/api/secrets", "Authorization", VIEWER);
         assertThat(response.status()).isBetween(400, 499);
         assertThat(response.body()).doesNotContain("plan", "task", "publication", "reporting");
     }
 
+    @Test
+    void tokensOfTheExternalIssuerAreCheckedAndRelayed() {
+        Http.Response relayed = Http.get("http://127.0.0.1:" + port + "/api/plans", "Authorization", VIEWER);
+        assertThat(relayed.status()).isEqualTo(200);
+        Http.Response none = Http.get("http://127.0.0.1:" + port + "/api/plans");
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.header("Content-Type")).startsWith("application/problem+json");
+        Http.Response forged = Http.get("http://127.0.0.1:" + port + "/api/plans", "Authorization",
+                TestTokens.bearer(TestTokens.wronglySigned("viewer", java.util.List.of("VIEWER"), java.util.List.of("vinh-long"))));
+        assertThat(forged.status()).isEqualTo(401);
+        // no local issuer in production mode
+        assertThat(Http.postJson("http://127.0.0.1:" + port + "/api/auth/token", "{\"username\":\"admin\",\"password\":\"Admin@2026\"}")
+                .status()).isNotEqualTo(200);
+    }
+
     String get(String path) {
-        Http.Response response = Http.get("http://127.0.0.1:" + port + path);
+        Http.Response response = Http.get("http://127.0.0.1:" + port + path, "Authorization", VIEWER);
         assertThat(response.status()).isEqualTo(200);
         return response.body();
     }

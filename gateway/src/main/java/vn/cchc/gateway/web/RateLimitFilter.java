@@ -1,0 +1,75 @@
+package vn.cchc.gateway.web;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.cchc.security.ProblemResponses;
+
+/**
+ * A token bucket (bucket4j) per user for {@code /api/**}; per client address for unauthenticated calls such as
+ * {@code POST /api/auth/token}, which also slows password guessing. Runs after Spring Security (order 0 &gt; -100),
+ * so the caller is known. Over the limit: 429 Problem Details with {@code Retry-After} in seconds.
+ */
+@Component
+@Order(0)
+public class RateLimitFilter extends OncePerRequestFilter {
+    // bounded: at most this many distinct callers are tracked before the map is reset (a reset only forgives)
+    private static final int MAX_TRACKED = 100_000;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final GatewayProperties.RateLimit limit;
+
+    public RateLimitFilter(GatewayProperties properties) {
+        this.limit = properties.getRateLimit();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (buckets.size() > MAX_TRACKED) {
+            buckets.clear();
+        }
+        ConsumptionProbe probe = buckets.computeIfAbsent(caller(request), key -> newBucket()).tryConsumeAndReturnRemaining(1);
+        response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            ProblemResponses.write(request, response, 429, "Too Many Requests", "https://cchc.vn/problems/rate-limited",
+                    "Too many requests; try again in " + seconds + " s.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.getCapacity())
+                        .refillGreedy(limit.getCapacity(), limit.getPeriod()).build())
+                .build();
+    }
+
+    private static String caller(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return "user:" + token.getToken().getSubject();
+        }
+        return "ip:" + request.getRemoteAddr();
+    }
+}

@@ -1,0 +1,74 @@
+package vn.cchc.security;
+
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Makes a servlet service an OAuth2 resource server that validates JWTs itself. The key comes from Boot's
+ * properties: {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} (the gateway's or the IdP's
+ * JWKS) or {@code ...jwt.issuer-uri}. Tests set {@code cchc.security.public-key-location} (see the test-jar's
+ * {@code TestTokens.PUBLIC_KEY_PROPERTY}), which wins over both, so a service's application.properties can keep
+ * its jwk-set-uri and its tests still use the fixed test key. An application that defines its own
+ * {@link SecurityFilterChain} (the gateway) keeps it, and can reuse {@link ServiceSecurity}.
+ */
+@AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class, OAuth2ResourceServerWebSecurityAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import(SecurityProblemAdvice.class)
+public class SecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain cchcServiceSecurity(HttpSecurity http) throws Exception {
+        return ServiceSecurity.serviceRules(ServiceSecurity.resourceServer(http)).build();
+    }
+
+    /** Tests: trust the RSA public key in this PEM file instead of fetching a JWKS. */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    @ConditionalOnProperty("cchc.security.public-key-location")
+    JwtDecoder cchcPublicKeyJwtDecoder(@Value("${cchc.security.public-key-location}") Resource pem) throws Exception {
+        try (InputStream in = pem.getInputStream()) {
+            String base64 = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return NimbusJwtDecoder.withPublicKey(key).build();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + pem, e);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CurrentUserParameter implements WebMvcConfigurer {
+        @Override
+        public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+            resolvers.add(new CurrentUserArgumentResolver());
+        }
+    }
+}
