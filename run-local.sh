@@ -8,7 +8,9 @@
 #   ./run-local.sh stop       stop a detached stack
 #   ./run-local.sh status     what is running
 #
-# Environment: CCHC_HOME, CCHC_SKIP_BUILD=1, CCHC_MONGO_PORT (27017), CCHC_KAFKA_PORT (19092), JAVA_HOME (a JDK ≥ 21).
+# Environment: CCHC_HOME, CCHC_SKIP_BUILD=1, CCHC_MONGO_PORT (27017), CCHC_KAFKA_PORT (19092), JAVA_HOME (a JDK ≥ 21),
+#              CCHC_RATE_LIMIT (gateway requests per user per minute, 300).
+# Every service gets the same arguments; each uses those that concern it (unknown properties are ignored).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -143,6 +145,9 @@ main_start() {
       --cchc.kafka.brokers="127.0.0.1:$KAFKA_PORT" \
       --spring.mongodb.uri="mongodb://127.0.0.1:$MONGO_PORT/$db" \
       --cchc.demo-data.enabled=true \
+      --spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:8080/oauth2/jwks \
+      --cchc.auth.key-dir="$DATA/gateway-keys" \
+      --cchc.gateway.rate-limit.capacity="${CCHC_RATE_LIMIT:-300}" \
       --logging.file.name="$LOGS/$name.app.log"
   done
   for entry in "${SERVICES[@]}"; do
@@ -153,7 +158,10 @@ main_start() {
   log "all up in $((SECONDS - started)) s. Logs: $LOGS"
   cat <<URLS
 
-  Gateway (single entry point):  http://127.0.0.1:8080
+  Gateway (single entry point):  http://127.0.0.1:8080   (demo accounts: docs/security.md)
+    Token:          curl -s -X POST http://127.0.0.1:8080/api/auth/token -H 'Content-Type: application/json' \
+                      -d '{"username":"editor.phu-khuong","password":"BienTap@2026"}'
+    API docs:       http://127.0.0.1:8080/swagger-ui.html   events: http://127.0.0.1:8080/docs/asyncapi.yaml
     Units:          http://127.0.0.1:8080/api/units
     Plans:          http://127.0.0.1:8080/api/plans
     Tasks:          http://127.0.0.1:8080/api/tasks

@@ -34,6 +34,7 @@ class LocalStackIT {
 
     @BeforeAll
     void startStack() throws Exception {
+        org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(500));
         deleteRecursively(home);
         runLocal(Duration.ofMinutes(5), "--detach");
     }
@@ -43,10 +44,29 @@ class LocalStackIT {
         runLocal(Duration.ofMinutes(2), "stop");
     }
 
+    /** Logs in as a demo account (docs/security.md) through the gateway's token endpoint. */
+    String login(String username, String password) {
+        Http.Response response = Http.postJson(GATEWAY + "/api/auth/token",
+                "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password));
+        assertThat(response.status()).isEqualTo(200);
+        return "Bearer " + json.readTree(response.body()).get("access_token").asString();
+    }
+
     long count(String unitId) {
-        Http.Response response = Http.get(GATEWAY + "/api/reports/units/" + unitId + "/counts?year=2026");
+        Http.Response response = Http.get(GATEWAY + "/api/reports/units/" + unitId + "/counts?year=2026",
+                "Authorization", admin());
         assertThat(response.status()).isEqualTo(200);
         return json.readTree(response.body()).get("total").asLong();
+    }
+
+    private String adminToken;
+
+    /** One token for all the polling reads: logging in on every poll would run into the gateway's rate limit. */
+    String admin() {
+        if (adminToken == null) {
+            adminToken = login("admin", "Admin@2026");
+        }
+        return adminToken;
     }
 
     @Test
@@ -59,7 +79,7 @@ class LocalStackIT {
                 {"unitId":"vinh-long.phu-khuong","channel":"WEBSITE","kind":"ARTICLE",
                  "title":"Phường Phú Khương triển khai dịch vụ công trực tuyến toàn trình",
                  "url":"https://phukhuong.vinhlong.gov.vn/tin-tuc/%s","publishedAt":"2026-03-02T08:00:00+07:00"}"""
-                .formatted(unique));
+                .formatted(unique), "Authorization", login("editor.phu-khuong", "BienTap@2026"));
 
         assertThat(created.status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(count("vinh-long.phu-khuong")).isEqualTo(before + 1));
@@ -72,7 +92,7 @@ class LocalStackIT {
 
         Http.Response rejected = Http.postJson(GATEWAY + "/api/publications", """
                 {"unitId":"hai-phong.tien-minh","channel":"RADIO","kind":"BROADCAST","title":"Bản tin",
-                 "publishedAt":"2026-03-02T08:00:00+07:00"}""");
+                 "publishedAt":"2026-03-02T08:00:00+07:00"}""", "Authorization", login("editor.tien-minh", "BienTap@2026"));
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.header("Content-Type")).startsWith("application/problem+json");
@@ -83,20 +103,31 @@ class LocalStackIT {
 
     @Test
     @Order(3)
+    void withoutATokenTheGatewayAnswers401ProblemDetails() {
+        Http.Response response = Http.get(GATEWAY + "/api/reports/units/vinh-long.phu-khuong/counts?year=2026");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    @Order(4)
     void dataSurvivesARestartOfTheWholeStack() throws Exception {
         Http.Response created = Http.postJson(GATEWAY + "/api/publications", """
                 {"unitId":"lam-dong.bac-binh","channel":"WEBSITE","kind":"ARTICLE",
                  "title":"Xã Bắc Bình công khai thủ tục hành chính","url":"https://bacbinh.lamdong.gov.vn/tin/%s",
-                 "publishedAt":"2026-04-10T09:00:00+07:00"}""".formatted(UUID.randomUUID()));
+                 "publishedAt":"2026-04-10T09:00:00+07:00"}""".formatted(UUID.randomUUID()),
+                "Authorization", login("editor.bac-binh", "BienTap@2026"));
         assertThat(created.status()).isEqualTo(201);
         String id = json.readTree(created.body()).get("id").asString();
         await().atMost(Duration.ofSeconds(60)).until(() -> count("lam-dong.bac-binh") > 0);
         long before = count("lam-dong.bac-binh");
+        String admin = admin();
 
         runLocal(Duration.ofMinutes(2), "stop");
         runLocal(Duration.ofMinutes(5), "--detach");
 
-        assertThat(Http.get(GATEWAY + "/api/publications/" + id).status()).isEqualTo(200);
+        // the signing key is kept in the data folder: a token issued before the restart is still accepted
+        assertThat(Http.get(GATEWAY + "/api/publications/" + id, "Authorization", admin).status()).isEqualTo(200);
         assertThat(count("lam-dong.bac-binh")).isEqualTo(before);
     }
 
