@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.json.JsonMapper;
+import vn.cchc.platform.outbox.AggregateWriter;
 import vn.cchc.platform.outbox.OutboxProperties;
 import vn.cchc.platform.outbox.OutboxRelay;
 import vn.cchc.platform.web.ProblemDetailsAdvice;
@@ -33,6 +34,12 @@ public class PlatformAutoConfiguration {
     @Bean
     MongoPingHealthIndicator mongoPingHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AggregateWriter outboxAggregateWriter(MongoTemplate mongo) {
+        return new AggregateWriter(mongo);
     }
 
     @Bean
