@@ -98,6 +98,10 @@ class TaskSecurityTest extends ServiceTestBase {
         assertProblem(Http.get(api() + "/" + radio, as(TestTokens.ops())), 403);
         assertThat(Http.get("http://127.0.0.1:" + port + "/actuator/health").status()).isNotIn(401, 403);
         assertThat(Http.get("http://127.0.0.1:" + port + "/actuator/prometheus").status()).isEqualTo(200);
+        Http.Response openApi = Http.get("http://127.0.0.1:" + port + "/v3/api-docs");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).as("the caller comes from the token, not from parameters")
+                .contains("/api/tasks/{id}/audit").doesNotContain("\"name\":\"user\"", "\"name\":\"scopes\"");
 
         assertThat(snapshot(List.of(radio, onResults))).isEqualTo(before);
     }
