@@ -27,6 +27,7 @@ import vn.cchc.platform.test.ContractSchemas;
 import vn.cchc.platform.test.MongoWireServer;
 import vn.cchc.platform.test.TopicReader;
 import vn.cchc.platform.units.UnitPath;
+import vn.cchc.security.test.TestTokens;
 import vn.cchc.task.tasks.Task;
 import vn.cchc.task.tasks.TaskEvents;
 import vn.cchc.task.tasks.TaskRepository;
@@ -36,7 +37,7 @@ import vn.cchc.task.tasks.TaskRepository;
  * move. Subclasses share one Spring context; each test uses its own plan and publication ids.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cchc.kafka.brokers=${spring.embedded.kafka.brokers}",
+        properties = {TestTokens.PUBLIC_KEY_PROPERTY, "cchc.kafka.brokers=${spring.embedded.kafka.brokers}",
                 "cchc.tasks.overdue-check-initial-delay=1h"})
 @EmbeddedKafka(partitions = 1, topics = {"cchc.plan.events", "cchc.publication.events", TaskEvents.TOPIC})
 @Import(ServiceTestBase.ClockConfig.class)
@@ -44,6 +45,9 @@ public abstract class ServiceTestBase {
     public static final String PLANS = "cchc.plan.events";
     public static final String PUBLICATIONS = "cchc.publication.events";
     public static final String RECORDED = "vn.cchc.publication.recorded.v1";
+    /** A province admin of the four sample provinces, like the demo account {@code admin}. */
+    public static final String ADMIN = TestTokens.token("admin", java.util.List.of("PROVINCE_ADMIN"),
+            java.util.List.of("vinh-long", "hai-phong", "lam-dong", "lai-chau"));
 
     @TestConfiguration
     static class ClockConfig {
@@ -90,6 +94,15 @@ public abstract class ServiceTestBase {
 
     protected String api() {
         return "http://127.0.0.1:" + port + "/api/tasks";
+    }
+
+    /** Request headers: the bearer token, then any others ({@code as(token, "If-Match", etag)}). */
+    protected static String[] as(String token, String... more) {
+        String[] headers = new String[more.length + 2];
+        headers[0] = "Authorization";
+        headers[1] = TestTokens.bearer(token);
+        System.arraycopy(more, 0, headers, 2, more.length);
+        return headers;
     }
 
     protected static String unique(String prefix) {

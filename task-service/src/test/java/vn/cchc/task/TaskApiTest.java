@@ -18,6 +18,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.cchc.platform.test.Http;
+import vn.cchc.security.test.TestTokens;
 import vn.cchc.task.tasks.TaskStatus;
 
 /** The HTTP API and the iCalendar feed, over real HTTP. */
@@ -34,7 +35,7 @@ class TaskApiTest extends ServiceTestBase {
     }
 
     JsonNode list(String query) {
-        Http.Response response = Http.get(api() + query);
+        Http.Response response = Http.get(api() + query, as(ADMIN));
         assertThat(response.status()).isEqualTo(200);
         return json.readTree(response.body());
     }
@@ -67,28 +68,44 @@ class TaskApiTest extends ServiceTestBase {
         String id = task(planId, "nv-1").getId();
 
         Http.Response started = Http.putJson(api() + "/" + id + "/status",
-                "{\"status\":\"IN_PROGRESS\",\"author\":\"Lê Văn Cường\",\"note\":\"Đã dựng khung chuyên mục\"}");
+                "{\"status\":\"IN_PROGRESS\",\"author\":\"Lê Văn Cường\",\"note\":\"Đã dựng khung chuyên mục\"}",
+                as(TestTokens.coordinator("lam-dong.bac-binh")));
         assertThat(started.status()).isEqualTo(200);
         assertThat(json.readTree(started.body()).get("status").asString()).isEqualTo("IN_PROGRESS");
 
         Http.Response noted = Http.postJson(api() + "/" + id + "/notes",
-                "{\"author\":\"Phạm Thị Dung\",\"text\":\"Đăng 3 bài đầu tiên\"}");
+                "{\"author\":\"Phạm Thị Dung\",\"text\":\"Đăng 3 bài đầu tiên\"}",
+                as(TestTokens.editor("lam-dong.bac-binh.vhxh"))); // the lead unit's editor reports progress
         assertThat(noted.status()).isEqualTo(200);
         JsonNode notes = json.readTree(noted.body()).get("notes");
         assertThat(notes.findValuesAsString("author")).containsExactly("Lê Văn Cường", "Phạm Thị Dung");
         assertThat(notes.get(1).get("at").asString()).isEqualTo(TestClock.START.toString());
 
         // a change made from a stale copy is refused (412) and changes nothing
-        String etag = Http.get(api() + "/" + id).header("ETag");
+        String etag = Http.get(api() + "/" + id, as(ADMIN)).header("ETag");
         assertThat(etag).isEqualTo(noted.header("ETag"));
-        Http.Response stale = Http.putJson(api() + "/" + id + "/status", "{\"status\":\"DONE\"}", "If-Match", started.header("ETag"));
+        Http.Response stale = Http.putJson(api() + "/" + id + "/status", "{\"status\":\"DONE\"}", as(ADMIN, "If-Match", started.header("ETag")));
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
 
-        Http.Response done = Http.putJson(api() + "/" + id + "/status", "{\"status\":\"DONE\"}", "If-Match", etag);
+        Http.Response done = Http.putJson(api() + "/" + id + "/status", "{\"status\":\"DONE\"}", as(ADMIN, "If-Match", etag));
         assertThat(json.readTree(done.body()).get("status").asString()).isEqualTo("DONE");
         assertThat(json.readTree(done.body()).get("previousStatus").asString()).isEqualTo("IN_PROGRESS");
         assertThat(json.readTree(done.body()).get("revision").asLong()).isEqualTo(3);
+
+        // the audit trail: who (from the token), when (the clock), what; readable like the task itself
+        Http.Response audit = Http.get(api() + "/" + id + "/audit", as(TestTokens.viewer("lam-dong")));
+        assertThat(audit.status()).isEqualTo(200);
+        JsonNode entries = json.readTree(audit.body());
+        assertThat(entries.findValuesAsString("action"))
+                .containsExactly("STATUS_CHANGED", "NOTE_ADDED", "NOTE_ADDED", "STATUS_CHANGED");
+        assertThat(entries.findValuesAsString("by")).containsExactly("coordinator-lam-dong.bac-binh",
+                "coordinator-lam-dong.bac-binh", "editor-lam-dong.bac-binh.vhxh", "admin");
+        assertThat(entries.get(0).get("from").asString()).isEqualTo("PLANNED");
+        assertThat(entries.get(0).get("to").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(entries.get(2).get("note").asString()).isEqualTo("Đăng 3 bài đầu tiên");
+        assertThat(entries.get(3).get("to").asString()).isEqualTo("DONE");
+        assertThat(entries.findValuesAsString("at")).containsOnly(TestClock.START.toString());
     }
 
     @Test
@@ -96,30 +113,31 @@ class TaskApiTest extends ServiceTestBase {
         String planId = issue("bac-binh-2026.issued.json");
         String id = task(planId, "nv-1").getId();
 
-        Http.Response overdue = Http.putJson(api() + "/" + id + "/status", "{\"status\":\"OVERDUE\"}");
+        Http.Response overdue = Http.putJson(api() + "/" + id + "/status", "{\"status\":\"OVERDUE\"}", as(ADMIN));
         assertThat(overdue.status()).isEqualTo(400);
         assertThat(overdue.header("Content-Type")).startsWith("application/problem+json");
         assertThat(json.readTree(overdue.body()).get("errors").get(0).get("field").asString()).isEqualTo("status");
 
-        Http.Response unknown = Http.putJson(api() + "/" + id + "/status", "{\"status\":\"FINISHED\"}");
+        Http.Response unknown = Http.putJson(api() + "/" + id + "/status", "{\"status\":\"FINISHED\"}", as(ADMIN));
         assertThat(unknown.status()).isEqualTo(400);
-        Http.Response blankNote = Http.postJson(api() + "/" + id + "/notes", "{\"author\":\" \",\"text\":\"\"}");
+        Http.Response blankNote = Http.postJson(api() + "/" + id + "/notes", "{\"author\":\" \",\"text\":\"\"}", as(ADMIN));
         assertThat(blankNote.status()).isEqualTo(400);
         assertThat(json.readTree(blankNote.body()).get("errors").findValuesAsString("field")).contains("author", "text");
-        Http.Response noAuthor = Http.putJson(api() + "/" + id + "/status", "{\"status\":\"IN_PROGRESS\",\"note\":\"x\"}");
+        Http.Response noAuthor = Http.putJson(api() + "/" + id + "/status", "{\"status\":\"IN_PROGRESS\",\"note\":\"x\"}", as(ADMIN));
         assertThat(noAuthor.status()).isEqualTo(400);
-        assertThat(Http.get(api() + "?unit=Lam%20Dong").status()).isEqualTo(400);
-        assertThat(Http.get(api() + "?dueFrom=2026-13-01").status()).isEqualTo(400);
-        assertThat(Http.get(api() + "?status=LATE").status()).isEqualTo(400);
-        assertThat(Http.get(api() + "/no-such-task").status()).isEqualTo(404);
+        assertThat(Http.get(api() + "?unit=Lam%20Dong", as(ADMIN)).status()).isEqualTo(400);
+        assertThat(Http.get(api() + "?dueFrom=2026-13-01", as(ADMIN)).status()).isEqualTo(400);
+        assertThat(Http.get(api() + "?status=LATE", as(ADMIN)).status()).isEqualTo(400);
+        assertThat(Http.get(api() + "/no-such-task", as(ADMIN)).status()).isEqualTo(404);
 
-        Http.Response notOnResults = Http.postJson(api() + "/" + id + "/trigger", "{\"dueDate\":\"2026-06-30\"}");
+        Http.Response notOnResults = Http.postJson(api() + "/" + id + "/trigger", "{\"dueDate\":\"2026-06-30\"}", as(ADMIN));
         assertThat(notOnResults.status()).isEqualTo(409);
 
         var unchanged = task(planId, "nv-1");
         assertThat(unchanged.getStatus()).isEqualTo(TaskStatus.PLANNED);
         assertThat(unchanged.getRevision()).isEqualTo(1);
         assertThat(unchanged.getNotes()).isEmpty();
+        assertThat(unchanged.getAudit()).isEmpty();
     }
 
     @Test
@@ -128,12 +146,18 @@ class TaskApiTest extends ServiceTestBase {
         String id = task(planId, "nv-3").getId();
         assertThat(task(planId, "nv-3").getDueDate()).isNull();
 
-        Http.Response missing = Http.postJson(api() + "/" + id + "/trigger", "{}");
+        Http.Response missing = Http.postJson(api() + "/" + id + "/trigger", "{}", as(ADMIN));
         assertThat(missing.status()).isEqualTo(400);
-        Http.Response triggered = Http.postJson(api() + "/" + id + "/trigger", "{\"dueDate\":\"2026-06-15\"}");
+        Http.Response triggered = Http.postJson(api() + "/" + id + "/trigger", "{\"dueDate\":\"2026-06-15\"}", as(ADMIN));
         assertThat(triggered.status()).isEqualTo(200);
         assertThat(json.readTree(triggered.body()).get("dueDate").asString()).isEqualTo("2026-06-15");
         assertThat(task(planId, "nv-3").getDueDate()).isEqualTo(LocalDate.of(2026, 6, 15));
+        JsonNode audit = json.readTree(Http.get(api() + "/" + id + "/audit", as(ADMIN)).body());
+        assertThat(audit.size()).isEqualTo(1);
+        assertThat(audit.get(0).get("action").asString()).isEqualTo("TRIGGERED");
+        assertThat(audit.get(0).get("by").asString()).isEqualTo("admin");
+        assertThat(audit.get(0).get("from").isNull()).isTrue();
+        assertThat(audit.get(0).get("to").asString()).isEqualTo("2026-06-15");
         assertThat(task(planId, "nv-1").getDueDate()).as("Tháng 4/2026").isEqualTo(LocalDate.of(2026, 4, 30));
     }
 
@@ -142,7 +166,7 @@ class TaskApiTest extends ServiceTestBase {
         issue("bac-binh-2026.issued.json");
         issue("tien-minh-2026.issued.json");
 
-        Http.Response response = Http.get(api() + "/calendar/lam-dong.bac-binh.ics");
+        Http.Response response = Http.get(api() + "/calendar/lam-dong.bac-binh.ics", as(ADMIN));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("text/calendar");
 
@@ -167,7 +191,7 @@ class TaskApiTest extends ServiceTestBase {
         assertThat(events).filteredOn(e -> summary(e).contains("Hội thi tìm hiểu")).singleElement()
                 .satisfies(e -> assertThat(e.getStartDate().orElseThrow().getDate()).isEqualTo(LocalDate.of(2026, 11, 30)));
 
-        assertThat(Http.get(api() + "/calendar/Bac%20Binh.ics").status()).isEqualTo(400);
+        assertThat(Http.get(api() + "/calendar/Bac%20Binh.ics", as(ADMIN)).status()).isEqualTo(400);
     }
 
     static String summary(VEvent event) {

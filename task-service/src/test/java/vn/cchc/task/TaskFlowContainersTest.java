@@ -27,7 +27,8 @@ import vn.cchc.task.tasks.TaskStatus;
 
 /** The main flow against real MongoDB and Kafka images, where Docker exists; skipped cleanly elsewhere. */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = vn.cchc.security.test.TestTokens.PUBLIC_KEY_PROPERTY)
 class TaskFlowContainersTest {
     @Container
     static MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");

@@ -120,7 +120,7 @@ class TaskFlowTest extends ServiceTestBase {
                 org.springframework.data.mongodb.core.query.Criteria.where("_id").is(kept));
         // progress reported through the API on an entry the amendment keeps unchanged
         vn.cchc.platform.test.Http.putJson(api() + "/" + kept + "/status",
-                "{\"status\":\"IN_PROGRESS\",\"author\":\"Trần Thị Bình\",\"note\":\"Đã nhận băng chương trình từ Đài tỉnh\"}");
+                "{\"status\":\"IN_PROGRESS\",\"author\":\"Trần Thị Bình\",\"note\":\"Đã nhận băng chương trình từ Đài tỉnh\"}", as(ADMIN));
         assertThat(mongo.findOne(q, Task.class).getStatus()).isEqualTo(TaskStatus.IN_PROGRESS);
 
         ObjectNode amended = plan(BAC_BINH, planId, 2);

@@ -51,6 +51,8 @@ public class Task {
     private boolean cancelledByPlan;
     private List<String> evidence = new ArrayList<>();
     private List<Note> notes = new ArrayList<>();
+    /** Changes made by people through the API (who, when, what), saved with the change itself. */
+    private List<AuditEntry> audit = new ArrayList<>();
     /** Revision of the plan event last applied: older or repeated plan events change nothing. */
     private long planRevision;
     private long revision;
@@ -160,6 +162,14 @@ public class Task {
 
     public void addNote(String author, String text, Instant now) {
         notes.add(new Note(author, text, now));
+    }
+
+    /** Appends to the audit trail; saved in the same document write as the change it describes. */
+    public void audit(AuditEntry entry) {
+        if (audit == null) {
+            audit = new ArrayList<>(); // a task stored before the audit trail existed
+        }
+        audit.add(entry);
     }
 
     /** "When results are published": the results are out, so the task is now due on {@code due}. */
@@ -280,6 +290,7 @@ public class Task {
     public TaskStatus getPreviousStatus() { return previousStatus; }
     public List<String> getEvidence() { return List.copyOf(evidence); }
     public List<Note> getNotes() { return List.copyOf(notes); }
+    public List<AuditEntry> getAudit() { return audit == null ? List.of() : List.copyOf(audit); }
     public long getPlanRevision() { return planRevision; }
     public long getRevision() { return revision; }
     /** Changes with every write (notes included): the ETag of the task. */

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.cchc.security.CurrentUser;
 
 @RestController
 @RequestMapping("/api/tasks")
@@ -50,34 +51,44 @@ class TaskController {
     @GetMapping
     List<TaskView> list(@RequestParam(required = false) String plan, @RequestParam(required = false) String unit,
                         @RequestParam(required = false) List<String> status,
-                        @RequestParam(required = false) String dueFrom, @RequestParam(required = false) String dueTo) {
-        return query.find(new TaskQuery.Filter(plan, unit, status, dueFrom, dueTo)).stream().map(this::view).toList();
+                        @RequestParam(required = false) String dueFrom, @RequestParam(required = false) String dueTo,
+                        CurrentUser user) {
+        return query.find(new TaskQuery.Filter(plan, unit, status, dueFrom, dueTo), user.readableScopes())
+                .stream().map(this::view).toList();
     }
 
+    /** 404 also for a task outside the caller's units: its existence is not revealed. */
     @GetMapping("/{id}")
-    org.springframework.http.ResponseEntity<TaskView> get(@PathVariable String id) {
-        return withEtag(tasks.get(id));
+    org.springframework.http.ResponseEntity<TaskView> get(@PathVariable String id, CurrentUser user) {
+        return withEtag(tasks.get(id, user));
+    }
+
+    /** Who changed the task through the API, when and what (status changes, notes, triggers), oldest first. */
+    @GetMapping("/{id}/audit")
+    List<AuditEntry> audit(@PathVariable String id, CurrentUser user) {
+        return tasks.get(id, user).getAudit();
     }
 
     @PutMapping("/{id}/status")
     org.springframework.http.ResponseEntity<TaskView> changeStatus(@PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody TaskRequests.ChangeStatus request) {
-        return withEtag(tasks.changeStatus(id, request.status(), request.author(), request.note(), expectedVersion(ifMatch)));
+            @Valid @RequestBody TaskRequests.ChangeStatus request, CurrentUser user) {
+        return withEtag(tasks.changeStatus(id, request.status(), request.author(), request.note(),
+                expectedVersion(ifMatch), user));
     }
 
     @PostMapping("/{id}/notes")
     org.springframework.http.ResponseEntity<TaskView> addNote(@PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody TaskRequests.AddNote request) {
-        return withEtag(tasks.addNote(id, request.author(), request.text(), expectedVersion(ifMatch)));
+            @Valid @RequestBody TaskRequests.AddNote request, CurrentUser user) {
+        return withEtag(tasks.addNote(id, request.author(), request.text(), expectedVersion(ifMatch), user));
     }
 
     /** For tasks due "when results are published": the results are out, the task is due on the given day. */
     @PostMapping("/{id}/trigger")
     org.springframework.http.ResponseEntity<TaskView> trigger(@PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody TaskRequests.Trigger request) {
-        return withEtag(tasks.trigger(id, request.dueDate(), expectedVersion(ifMatch)));
+            @Valid @RequestBody TaskRequests.Trigger request, CurrentUser user) {
+        return withEtag(tasks.trigger(id, request.dueDate(), expectedVersion(ifMatch), user));
     }
 }

@@ -11,7 +11,10 @@ import vn.cchc.platform.units.UnitPath;
 import vn.cchc.platform.web.FieldError;
 import vn.cchc.platform.web.InvalidRequestException;
 
-/** Lists tasks by plan, unit subtree, status and due range; undated tasks sort last. */
+/**
+ * Lists tasks by plan, unit subtree, status and due range; undated tasks sort last. Always within the caller's
+ * readable unit subtrees ({@code CurrentUser.readableScopes()}): the filters narrow that, never widen it.
+ */
 @Component
 public class TaskQuery {
     static final int MAX_RESULTS = 1000;
@@ -24,7 +27,8 @@ public class TaskQuery {
     public record Filter(String planId, String unit, List<String> statuses, String dueFrom, String dueTo) {
     }
 
-    public List<Task> find(Filter filter) {
+    /** {@code scopes}: the unit subtrees the caller may read; none (OPS, or a token without units) → nothing. */
+    public List<Task> find(Filter filter, List<String> scopes) {
         List<FieldError> errors = new ArrayList<>();
         Criteria criteria = new Criteria();
         List<Criteria> all = new ArrayList<>();
@@ -57,6 +61,12 @@ public class TaskQuery {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+        List<String> readable = scopes.stream().filter(UnitPath::isValid).toList();
+        if (readable.isEmpty()) {
+            return List.of();
+        }
+        all.add(new Criteria().orOperator(readable.stream()
+                .map(scope -> Criteria.where("unitId").regex(UnitPath.subtreeRegex(scope))).toList()));
         if (from != null || to != null) {
             Criteria due = Criteria.where("dueDate");
             if (from != null) {
