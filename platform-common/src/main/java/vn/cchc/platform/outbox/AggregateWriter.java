@@ -17,7 +17,7 @@ import vn.cchc.platform.events.PendingEvent;
  * a second time.
  *
  * <p>The aggregate's version field must be called {@code version} (Spring Data's {@code @Version}); its outbox array
- * {@code pendingEvents}. Top-level fields are set, never unset.
+ * {@code pendingEvents}. Top-level fields are set; those that became null are unset.
  */
 public class AggregateWriter {
     private static final String EVENTS = OutboxRelay.FIELD;
@@ -37,6 +37,14 @@ public class AggregateWriter {
         document.remove(EVENTS);
         Update update = new Update();
         document.forEach(update::set);
+        // the converter leaves null properties out: unset them, or their old values would survive
+        var entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(aggregate.getClass());
+        entity.doWithProperties((org.springframework.data.mapping.PropertyHandler<org.springframework.data.mongodb.core.mapping.MongoPersistentProperty>) property -> {
+            String field = property.getFieldName();
+            if (!property.isIdProperty() && !property.isVersionProperty() && !EVENTS.equals(field) && !document.containsKey(field)) {
+                update.unset(field);
+            }
+        });
         long current = version == null ? 0 : version;
         update.set("version", current + 1);
         if (!newEvents.isEmpty()) {

@@ -28,6 +28,7 @@ class AggregateWriterTest {
         @Id
         String id;
         int value;
+        String note;
         @Version
         Long version;
         List<PendingEvent> pendingEvents = new ArrayList<>();
@@ -73,6 +74,20 @@ class AggregateWriterTest {
         assertThat(stored.value).isEqualTo(5);
         assertThat(stored.pendingEvents).extracting(PendingEvent::type).containsExactly("changed");
         assertThat(stored.version).isEqualTo(read.version + 1);
+    }
+
+    @Test
+    void aFieldThatBecameNullIsUnset() {
+        Counter counter = new Counter();
+        counter.id = "c-1";
+        counter.note = "tạm";
+        mongo.insert(counter);
+        Counter read = mongo.findById("c-1", Counter.class);
+
+        read.note = null;
+        writer.update(read, read.id, read.version, List.of());
+
+        assertThat(mongo.findById("c-1", Counter.class).note).isNull();
     }
 
     @Test
