@@ -25,8 +25,11 @@ public class Publication {
     /** How the current version came about. */
     public enum Change { RECORDED, CORRECTED, RETRACTED, ENGAGEMENT_UPDATED }
 
-    /** A state the item had before a change, as its event carried it. */
-    public record PastVersion(long revision, Change change, Instant at, Map<String, Object> state) {
+    /**
+     * A state the item had before a change, as its event carried it: how it came about ({@code change}), when
+     * ({@code at}, from the service clock) and by whom ({@code by}: the token's username; null before audit existed).
+     */
+    public record PastVersion(long revision, Change change, Instant at, String by, Map<String, Object> state) {
     }
 
     /** What one change produced: the event to publish and the version it replaced. */
@@ -64,6 +67,10 @@ public class Publication {
     private Instant retractedAt;
     private Instant recordedAt;
     private Instant changedAt;
+    /** Who recorded the item (token username; for feed entries, the subscription's creator). */
+    private String recordedBy;
+    /** Who made the current version; with {@link #history} the item's audit trail. */
+    private String changedBy;
     private Change lastChange;
     /** Per-aggregate sequence number carried by every event; consumers keep the highest they applied. */
     private long revision;
@@ -75,8 +82,10 @@ public class Publication {
     protected Publication() {
     }
 
-    Publication(String id, RecordPublicationRequest request, Source source, Instant now) {
+    Publication(String id, RecordPublicationRequest request, Source source, Instant now, String by) {
         this.id = id;
+        this.recordedBy = by;
+        this.changedBy = by;
         this.source = source;
         this.status = Status.ACTIVE;
         this.recordedAt = now;
@@ -89,30 +98,30 @@ public class Publication {
     }
 
     /** Replaces the editable state with a corrected one; the unit, channel and link may change too. */
-    Changed correct(RecordPublicationRequest request, Instant now) {
+    Changed correct(RecordPublicationRequest request, Instant now, String by) {
         requireActive("corrected");
         PastVersion previous = snapshot();
         apply(request, now);
-        return next(Change.CORRECTED, PublicationEvents.CORRECTED, previous, now);
+        return next(Change.CORRECTED, PublicationEvents.CORRECTED, previous, now, by);
     }
 
     /** A soft delete: the item stays, with its reason, and stops counting. */
-    Changed retract(String reason, Instant now) {
+    Changed retract(String reason, Instant now, String by) {
         requireActive("retracted");
         PastVersion previous = snapshot();
         this.status = Status.RETRACTED;
         this.retractionReason = reason;
         this.retractedAt = now;
-        return next(Change.RETRACTED, PublicationEvents.RETRACTED, previous, now);
+        return next(Change.RETRACTED, PublicationEvents.RETRACTED, previous, now, by);
     }
 
     /** New figures from the channel; the rest of the item is unchanged. Emitted as a correction (new state). */
-    Changed updateEngagement(Engagement figures, Instant now) {
+    Changed updateEngagement(Engagement figures, Instant now, String by) {
         requireActive("updated");
         PastVersion previous = snapshot();
         this.engagement = figures;
         this.engagementUpdatedAt = now;
-        return next(Change.ENGAGEMENT_UPDATED, PublicationEvents.CORRECTED, previous, now);
+        return next(Change.ENGAGEMENT_UPDATED, PublicationEvents.CORRECTED, previous, now, by);
     }
 
     private void apply(RecordPublicationRequest request, Instant now) {
@@ -136,10 +145,11 @@ public class Publication {
         this.changedAt = now;
     }
 
-    private Changed next(Change change, String eventType, PastVersion previous, Instant now) {
+    private Changed next(Change change, String eventType, PastVersion previous, Instant now, String by) {
         this.revision++;
         this.lastChange = change;
         this.changedAt = now;
+        this.changedBy = by;
         PendingEvent event = PublicationEvents.event(eventType, this);
         this.history.add(previous);
         this.pendingEvents.add(event);
@@ -147,7 +157,7 @@ public class Publication {
     }
 
     private PastVersion snapshot() {
-        return new PastVersion(revision, lastChange, changedAt, PublicationEvents.state(this));
+        return new PastVersion(revision, lastChange, changedAt, changedBy, PublicationEvents.state(this));
     }
 
     private void requireActive(String verb) {
@@ -181,6 +191,8 @@ public class Publication {
     public Instant getRecordedAt() { return recordedAt; }
     public Instant getChangedAt() { return changedAt; }
     public Change getLastChange() { return lastChange; }
+    public String getRecordedBy() { return recordedBy; }
+    public String getChangedBy() { return changedBy; }
     public long getRevision() { return revision; }
     public List<PastVersion> getHistory() { return history; }
     List<PendingEvent> pendingEvents() { return pendingEvents; }

@@ -17,8 +17,16 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.cchc.platform.web.ConflictException;
 import vn.cchc.platform.web.InvalidRequestException;
+import vn.cchc.security.Action;
+import vn.cchc.security.CurrentUser;
 
+/**
+ * Every call carries a bearer token (platform-security). Reads show only items of the caller's units (others answer
+ * 404, as if absent); writes need a role that records publications and the item's unit inside the caller's units
+ * (403 otherwise, before anything is stored or emitted). Every change records its author from the token.
+ */
 @RestController
 @RequestMapping("/api/publications")
 class PublicationController {
@@ -39,11 +47,17 @@ class PublicationController {
     /** 201 for a new item; 200 with the first record when the same item (or the same Idempotency-Key) was recorded before. */
     @PostMapping
     ResponseEntity<PublicationView> record(@Valid @RequestBody RecordPublicationRequest request,
-                                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+                                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                           CurrentUser user) {
+        user.requireWrite(request.unitId().strip(), Action.RECORD_PUBLICATIONS);
         RecordPublicationRequest keyed = idempotencyKey == null || idempotencyKey.isBlank() ? request
                 : request.withClientRequestId(idempotencyKey.strip());
-        PublicationService.Recorded recorded = publications.record(keyed, Publication.Source.MANUAL);
+        PublicationService.Recorded recorded = publications.record(keyed, Publication.Source.MANUAL, user.username());
         Publication p = recorded.publication();
+        if (!user.canRead(p.getUnitId())) {
+            // the client key is taken by an item of another unit: neither show it nor record a second one
+            throw new ConflictException("This Idempotency-Key / clientRequestId is already used by another item; use a new key.");
+        }
         ResponseEntity.BodyBuilder response = recorded.created()
                 ? ResponseEntity.created(URI.create("/api/publications/" + p.getId()))
                 : ResponseEntity.ok().location(URI.create("/api/publications/" + p.getId()));
@@ -51,15 +65,21 @@ class PublicationController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<PublicationView> get(@PathVariable String id) {
-        Publication p = publications.get(id);
+    ResponseEntity<PublicationView> get(@PathVariable String id, CurrentUser user) {
+        Publication p = publications.get(id, user);
         return ResponseEntity.ok().eTag(PublicationView.etag(p)).body(PublicationView.of(p));
     }
 
     @GetMapping("/{id}/history")
-    History history(@PathVariable String id) {
-        Publication p = publications.get(id);
+    History history(@PathVariable String id, CurrentUser user) {
+        Publication p = publications.get(id, user);
         return new History(p.getId(), p.getRevision(), p.getHistory());
+    }
+
+    /** Who changed what and when, oldest first; the current version is the last entry. */
+    @GetMapping("/{id}/audit")
+    PublicationAudit audit(@PathVariable String id, CurrentUser user) {
+        return PublicationAudit.of(publications.get(id, user));
     }
 
     @GetMapping
@@ -73,29 +93,34 @@ class PublicationController {
                                @RequestParam(required = false) String taskId,
                                @RequestParam(required = false) Publication.Status status,
                                @RequestParam(defaultValue = "0") int page,
-                               @RequestParam(defaultValue = "50") int size) {
-        return query.find(new PublicationQuery.Filter(unit, channel, kind, theme, from, to, planId, taskId, status, page, size));
+                               @RequestParam(defaultValue = "50") int size,
+                               CurrentUser user) {
+        return query.find(new PublicationQuery.Filter(unit, channel, kind, theme, from, to, planId, taskId, status, page, size),
+                user.readableScopes());
     }
 
     /** A correction replaces the item's state; send the ETag you read as If-Match to avoid overwriting a newer change. */
     @PutMapping("/{id}")
     ResponseEntity<PublicationView> correct(@PathVariable String id, @Valid @RequestBody RecordPublicationRequest request,
-                                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Publication p = publications.correct(id, request, revision(ifMatch));
+                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                            CurrentUser user) {
+        Publication p = publications.correct(id, request, revision(ifMatch), user);
         return ResponseEntity.ok().eTag(PublicationView.etag(p)).body(PublicationView.of(p));
     }
 
     @PostMapping("/{id}/retraction")
     ResponseEntity<PublicationView> retract(@PathVariable String id, @Valid @RequestBody RetractionRequest request,
-                                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Publication p = publications.retract(id, request.reason(), revision(ifMatch));
+                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                            CurrentUser user) {
+        Publication p = publications.retract(id, request.reason(), revision(ifMatch), user);
         return ResponseEntity.ok().eTag(PublicationView.etag(p)).body(PublicationView.of(p));
     }
 
     @PutMapping("/{id}/engagement")
     ResponseEntity<PublicationView> engagement(@PathVariable String id, @Valid @RequestBody Engagement figures,
-                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Publication p = publications.updateEngagement(id, figures, revision(ifMatch));
+                                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                               CurrentUser user) {
+        Publication p = publications.updateEngagement(id, figures, revision(ifMatch), user);
         return ResponseEntity.ok().eTag(PublicationView.etag(p)).body(PublicationView.of(p));
     }
 

@@ -32,9 +32,14 @@ class PublicationQuery {
         this.mongo = mongo;
     }
 
-    Page find(Filter filter) {
+    /** The items matching the filter among those of {@code scopes} (unit subtrees; none = nothing at all). */
+    Page find(Filter filter, List<String> scopes) {
         check(filter);
+        if (scopes.isEmpty()) {
+            return new Page(List.of(), filter.page(), filter.size(), 0);
+        }
         List<Criteria> criteria = new ArrayList<>();
+        criteria.add(inScopes(scopes));
         if (filter.unit() != null) {
             criteria.add(Criteria.where("unitId").regex(UnitPath.subtreeRegex(filter.unit())));
         }
@@ -62,13 +67,19 @@ class PublicationQuery {
         if (filter.status() != null) {
             criteria.add(Criteria.where("status").is(filter.status().name()));
         }
-        Query query = criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
+        Query query = new Query(new Criteria().andOperator(criteria));
         long total = mongo.count(query, Publication.class);
         query.with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.asc("_id")))
                 .skip((long) filter.page() * filter.size()).limit(filter.size());
         query.fields().exclude("history", "pendingEvents");
         List<PublicationView> items = mongo.find(query, Publication.class).stream().map(PublicationView::of).toList();
         return new Page(items, filter.page(), filter.size(), total);
+    }
+
+    /** unitId within any of these subtrees (whole segments). */
+    static Criteria inScopes(List<String> scopes) {
+        return new Criteria().orOperator(scopes.stream()
+                .map(scope -> Criteria.where("unitId").regex(UnitPath.subtreeRegex(scope))).toList());
     }
 
     private static void check(Filter filter) {

@@ -16,6 +16,9 @@ import vn.cchc.platform.web.FieldError;
 import vn.cchc.platform.web.InvalidRequestException;
 import vn.cchc.platform.web.NotFoundException;
 import vn.cchc.publication.units.UnitDirectory;
+import vn.cchc.security.Action;
+import vn.cchc.security.CurrentUser;
+import vn.cchc.security.ForbiddenException;
 
 /**
  * Records, corrects and retracts publications. Every accepted change is one single-document write that also holds
@@ -48,24 +51,24 @@ public class PublicationService {
      * Validates, then stores the item and its {@code recorded} event in one write. The same item recorded again
      * (same client request id, or same unit + channel + link) returns the first record and stores nothing.
      */
-    public Recorded record(RecordPublicationRequest raw, Publication.Source source) {
+    public Recorded record(RecordPublicationRequest raw, Publication.Source source, String by) {
         RecordPublicationRequest request = raw.sanitized();
         requireValid(request);
-        Recorded recorded = insertUnlessDuplicate(request, source);
+        Recorded recorded = insertUnlessDuplicate(request, source, by);
         // ops can see how often units re-send the same item (by hand, spreadsheet or feed)
         meters.counter("cchc.publications.recorded", "source", source.name(),
                 "outcome", recorded.created() ? "created" : "duplicate").increment();
         return recorded;
     }
 
-    private Recorded insertUnlessDuplicate(RecordPublicationRequest request, Publication.Source source) {
+    private Recorded insertUnlessDuplicate(RecordPublicationRequest request, Publication.Source source, String by) {
         Optional<Publication> existing = findDuplicate(request);
         if (existing.isPresent()) {
             return new Recorded(existing.get(), false);
         }
         try {
             return new Recorded(repository.insert(new Publication(UUID.randomUUID().toString(), request, source,
-                    clock.instant())), true);
+                    clock.instant(), by)), true);
         } catch (DuplicateKeyException race) {
             // a concurrent request for the same item won: answer with its record
             return new Recorded(findDuplicate(request).orElseThrow(() -> race), false);
@@ -102,45 +105,79 @@ public class PublicationService {
         return Optional.empty();
     }
 
+    /** Any item, whatever its unit: for internal use (tests, the service itself). */
     public Publication get(String id) {
-        return repository.findById(id).orElseThrow(() -> new NotFoundException("No publication " + id));
+        return repository.findById(id).orElseThrow(() -> notFound(id));
     }
 
-    /** Replaces the item's state; {@code expectedRevision} (from If-Match) guards against overwriting a newer change. */
-    public Publication correct(String id, RecordPublicationRequest raw, Long expectedRevision) {
-        Publication publication = current(id, expectedRevision);
-        RecordPublicationRequest request = raw.sanitized();
-        requireValid(request);
-        long from = publication.getRevision();
-        store.saveChange(publication, from, publication.correct(request, clock.instant()));
+    /** An item the caller may read; outside the caller's units it answers 404, as if it did not exist. */
+    public Publication get(String id, CurrentUser user) {
+        Publication publication = get(id);
+        if (!user.canRead(publication.getUnitId())) {
+            throw notFound(id);
+        }
         return publication;
     }
 
-    public Publication retract(String id, String reason, Long expectedRevision) {
-        Publication publication = current(id, expectedRevision);
+    /**
+     * Replaces the item's state; {@code expectedRevision} (from If-Match) guards against overwriting a newer change.
+     * The caller must be allowed to record publications for the item's unit and, when the correction moves it, for
+     * the new unit (403 otherwise, checked before anything else: nothing is changed, nothing is emitted).
+     */
+    public Publication correct(String id, RecordPublicationRequest raw, Long expectedRevision, CurrentUser user) {
+        Publication publication = writable(id, user);
+        user.requireWrite(raw.unitId() == null ? null : raw.unitId().strip(), Action.RECORD_PUBLICATIONS);
+        requireRevision(publication, expectedRevision);
+        RecordPublicationRequest request = raw.sanitized();
+        requireValid(request);
+        long from = publication.getRevision();
+        store.saveChange(publication, from, publication.correct(request, clock.instant(), user.username()));
+        return publication;
+    }
+
+    public Publication retract(String id, String reason, Long expectedRevision, CurrentUser user) {
+        Publication publication = writable(id, user);
+        requireRevision(publication, expectedRevision);
         String plainReason = PlainText.of(reason);
         if (plainReason == null) {
             throw new InvalidRequestException("reason", "not-blank", "A retraction needs its reason.");
         }
         long from = publication.getRevision();
-        store.saveChange(publication, from, publication.retract(plainReason, clock.instant()));
+        store.saveChange(publication, from, publication.retract(plainReason, clock.instant(), user.username()));
         return publication;
     }
 
-    public Publication updateEngagement(String id, Engagement figures, Long expectedRevision) {
-        Publication publication = current(id, expectedRevision);
+    public Publication updateEngagement(String id, Engagement figures, Long expectedRevision, CurrentUser user) {
+        Publication publication = writable(id, user);
+        requireRevision(publication, expectedRevision);
         long from = publication.getRevision();
-        store.saveChange(publication, from, publication.updateEngagement(figures, clock.instant()));
+        store.saveChange(publication, from, publication.updateEngagement(figures, clock.instant(), user.username()));
         return publication;
     }
 
-    private Publication current(String id, Long expectedRevision) {
+    /**
+     * The item, if the caller may record publications for its unit; 403 otherwise. The answer names neither the unit
+     * nor anything else of the item, so it reveals no more than that the id exists.
+     */
+    private Publication writable(String id, CurrentUser user) {
         Publication publication = get(id);
+        if (!user.canWrite(publication.getUnitId(), Action.RECORD_PUBLICATIONS)) {
+            throw new ForbiddenException("Publication " + id + " is outside your units " + user.scopes()
+                    + ", or your roles " + user.roles() + " do not allow recording publications.");
+        }
+        return publication;
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("No publication " + id);
+    }
+
+    private static void requireRevision(Publication publication, Long expectedRevision) {
+        String id = publication.getId();
         if (expectedRevision != null && expectedRevision != publication.getRevision()) {
             throw new vn.cchc.platform.web.ConflictException("Publication " + id + " is at revision "
                     + publication.getRevision() + ", not " + expectedRevision + "; reload it and try again.", true);
         }
-        return publication;
     }
 
     private void requireValid(RecordPublicationRequest request) {

@@ -8,13 +8,14 @@ record PublicationView(String id, String unitId, Channel channel, Kind kind, Str
                        Instant publishedAt, Integer durationSeconds, List<Theme> themes, String planId, String taskId,
                        String author, Engagement engagement, Instant engagementUpdatedAt, Publication.Source source,
                        Publication.Status status, String retractionReason, Instant retractedAt, String clientRequestId,
-                       Instant recordedAt, Instant changedAt, long revision) {
+                       Instant recordedAt, String recordedBy, Instant changedAt, String changedBy,
+                       long revision) {
     static PublicationView of(Publication p) {
         return new PublicationView(p.getId(), p.getUnitId(), p.getChannel(), p.getKind(), p.getTitle(), p.getSummary(),
                 p.getUrl(), p.getPublishedAt(), p.getDurationSeconds(), p.getThemes(), p.getPlanId(), p.getTaskId(),
                 p.getAuthor(), p.getEngagement(), p.getEngagementUpdatedAt(), p.getSource(), p.getStatus(),
-                p.getRetractionReason(), p.getRetractedAt(), p.getClientRequestId(), p.getRecordedAt(), p.getChangedAt(),
-                p.getRevision());
+                p.getRetractionReason(), p.getRetractedAt(), p.getClientRequestId(), p.getRecordedAt(), p.getRecordedBy(),
+                p.getChangedAt(), p.getChangedBy(), p.getRevision());
     }
 
     /** The strong ETag of a publication is its revision. */

@@ -32,7 +32,7 @@ class CorrectionAndRetractionTest extends ServiceTestBase {
     }
 
     String record() {
-        Http.Response response = Http.postJson(url(), ARTICLE);
+        Http.Response response = Api.postJson(url(), ARTICLE);
         assertThat(response.status()).isEqualTo(201);
         return json.readTree(response.body()).get("id").asString();
     }
@@ -43,7 +43,7 @@ class CorrectionAndRetractionTest extends ServiceTestBase {
     }
 
     static Http.Response post(String url, String body, String... headers) {
-        return Http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return Api.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
@@ -53,7 +53,7 @@ class CorrectionAndRetractionTest extends ServiceTestBase {
         String corrected = ARTICLE.replace("đẩy mạnh dịch vụ công trực tuyến", "đẩy mạnh dịch vụ công trực tuyến toàn trình")
                 .replace("\"publishedAt\"", "\"themes\":[\"ONLINE_PUBLIC_SERVICES\"],\"publishedAt\"");
 
-        Http.Response response = Http.putJson(url() + "/" + id, corrected, "If-Match", "\"1\"");
+        Http.Response response = Api.putJson(url() + "/" + id, corrected, "If-Match", "\"1\"");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("ETag")).isEqualTo("\"2\"");
@@ -70,7 +70,7 @@ class CorrectionAndRetractionTest extends ServiceTestBase {
         assertThat(event.get("revision").asLong()).isEqualTo(2);
         assertThat(event.get("themes").get(0).asString()).isEqualTo("ONLINE_PUBLIC_SERVICES");
 
-        JsonNode history = json.readTree(Http.get(url() + "/" + id + "/history").body());
+        JsonNode history = json.readTree(Api.get(url() + "/" + id + "/history").body());
         assertThat(history.get("revision").asLong()).isEqualTo(2);
         JsonNode previous = history.get("previousVersions").get(0);
         assertThat(previous.get("revision").asLong()).isEqualTo(1);
@@ -81,10 +81,10 @@ class CorrectionAndRetractionTest extends ServiceTestBase {
     @Test
     void aStaleETagIsRefusedWith412AndChangesNothing() {
         String id = record();
-        assertThat(Http.putJson(url() + "/" + id, ARTICLE.replace("Phường", "Phường (sửa 1)"), "If-Match", "\"1\"").status())
+        assertThat(Api.putJson(url() + "/" + id, ARTICLE.replace("Phường", "Phường (sửa 1)"), "If-Match", "\"1\"").status())
                 .isEqualTo(200);
 
-        Http.Response stale = Http.putJson(url() + "/" + id, ARTICLE.replace("Phường", "Phường (sửa 2)"), "If-Match", "\"1\"");
+        Http.Response stale = Api.putJson(url() + "/" + id, ARTICLE.replace("Phường", "Phường (sửa 2)"), "If-Match", "\"1\"");
 
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
@@ -97,7 +97,7 @@ class CorrectionAndRetractionTest extends ServiceTestBase {
     void anInvalidCorrectionChangesNothing() {
         String id = record();
 
-        Http.Response invalid = Http.putJson(url() + "/" + id, ARTICLE.replace("https://phukhuong.vinhlong.gov.vn/tin-tuc/1", "ftp://x"));
+        Http.Response invalid = Api.putJson(url() + "/" + id, ARTICLE.replace("https://phukhuong.vinhlong.gov.vn/tin-tuc/1", "ftp://x"));
 
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(repository.findById(id).orElseThrow().getRevision()).isEqualTo(1);
@@ -114,7 +114,7 @@ class CorrectionAndRetractionTest extends ServiceTestBase {
         JsonNode body = json.readTree(retracted.body());
         assertThat(body.get("status").asString()).isEqualTo("RETRACTED");
         assertThat(body.get("retractionReason").asString()).isEqualTo("Bài viết trùng với tin đã đăng ngày 28/02");
-        assertThat(Http.get(url() + "/" + id).status()).isEqualTo(200);
+        assertThat(Api.get(url() + "/" + id).status()).isEqualTo(200);
 
         ConsumerRecord<String, byte[]> event = eventsOf(id, 2).get(1);
         assertThat(TopicReader.header(event, "ce_type")).isEqualTo("vn.cchc.publication.retracted.v1");
@@ -124,7 +124,7 @@ class CorrectionAndRetractionTest extends ServiceTestBase {
         assertThat(data.get("revision").asLong()).isEqualTo(2);
 
         // a retracted item can be neither corrected nor retracted again
-        assertThat(Http.putJson(url() + "/" + id, ARTICLE).status()).isEqualTo(409);
+        assertThat(Api.putJson(url() + "/" + id, ARTICLE).status()).isEqualTo(409);
         assertThat(post(url() + "/" + id + "/retraction", "{\"reason\":\"lần nữa\"}").status()).isEqualTo(409);
         assertThat(post(url() + "/" + id + "/retraction", "{\"reason\":\" \"}").status()).isEqualTo(400);
     }
@@ -133,8 +133,8 @@ class CorrectionAndRetractionTest extends ServiceTestBase {
     void engagementFiguresAreUpdatedOverTimeAsCorrections() {
         String id = record();
 
-        Http.Response updated = Http.putJson(url() + "/" + id + "/engagement", "{\"views\":1250,\"interactions\":87}");
-        Http.Response negative = Http.putJson(url() + "/" + id + "/engagement", "{\"views\":-1}");
+        Http.Response updated = Api.putJson(url() + "/" + id + "/engagement", "{\"views\":1250,\"interactions\":87}");
+        Http.Response negative = Api.putJson(url() + "/" + id + "/engagement", "{\"views\":-1}");
 
         assertThat(updated.status()).isEqualTo(200);
         assertThat(json.readTree(updated.body()).get("engagement").get("views").asLong()).isEqualTo(1250);
@@ -149,9 +149,9 @@ class CorrectionAndRetractionTest extends ServiceTestBase {
     @Test
     void correctingToALinkAnotherRecordHasIsAConflict() {
         String first = record();
-        String second = json.readTree(Http.postJson(url(), ARTICLE.replace("tin-tuc/1", "tin-tuc/2")).body()).get("id").asString();
+        String second = json.readTree(Api.postJson(url(), ARTICLE.replace("tin-tuc/1", "tin-tuc/2")).body()).get("id").asString();
 
-        Http.Response clash = Http.putJson(url() + "/" + second, ARTICLE);
+        Http.Response clash = Api.putJson(url() + "/" + second, ARTICLE);
 
         assertThat(clash.status()).isEqualTo(409);
         assertThat(repository.findById(second).orElseThrow().getUrl()).endsWith("tin-tuc/2");

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import vn.cchc.platform.test.Http;
 import vn.cchc.publication.feeds.FeedSubscriptionRepository;
+import vn.cchc.security.test.TestTokens;
 
 /** A unit's website feed, served by a JDK HttpServer in the test, captured on the schedule (1 s in tests). */
 class FeedCaptureTest extends ServiceTestBase {
@@ -76,13 +77,19 @@ class FeedCaptureTest extends ServiceTestBase {
     }
 
     Http.Response subscribe(String unitId, String path) {
-        return Http.postJson(url() + "/feeds", "{\"unitId\":\"" + unitId + "\",\"url\":\"" + feedUrl(path) + "\"}");
+        return subscribe(Api.ADMIN, unitId, path);
+    }
+
+    Http.Response subscribe(String token, String unitId, String path) {
+        return Api.as(token).postJson(url() + "/feeds", "{\"unitId\":\"" + unitId + "\",\"url\":\"" + feedUrl(path) + "\"}");
     }
 
     @Test
     void newEntriesAreRecordedOnTheScheduleAsArticlesOncePerLink() {
-        Http.Response created = subscribe("vinh-long.phu-khuong", "/rss");
+        // subscribed by the ward's editor: the system records the entries on the editor's behalf
+        Http.Response created = subscribe(TestTokens.editor("vinh-long.phu-khuong"), "vinh-long.phu-khuong", "/rss");
         assertThat(created.status()).isEqualTo(201);
+        assertThat(json.readTree(created.body()).get("createdBy").asString()).isEqualTo("editor-vinh-long.phu-khuong");
         assertThat(subscribe("vinh-long.phu-khuong", "/rss").status()).isEqualTo(200); // same feed again
 
         // no manual trigger: the scheduler polls
@@ -93,13 +100,14 @@ class FeedCaptureTest extends ServiceTestBase {
         assertThat(first.getSource()).isEqualTo(Publication.Source.FEED);
         assertThat(first.getSummary()).isEqualTo("Nội dung Phường Phú Khương công bố thủ tục hành chính mới");
         assertThat(first.getPublishedAt()).hasToString("2026-03-02T01:00:00Z");
+        assertThat(first.getRecordedBy()).isEqualTo("editor-vinh-long.phu-khuong");
 
         rssItems.add(item("Kết quả chỉ số SIPAS", "https://phukhuong.vinhlong.gov.vn/tin/104", "Wed, 04 Mar 2026 05:00:00 GMT"));
         await().atMost(Duration.ofSeconds(30)).until(() -> repository.count() == 3);
 
         // an Atom feed with an entry already captured from RSS: recorded once by link
         String atomId = json.readTree(subscribe("vinh-long.phu-khuong", "/atom").body()).get("id").asString();
-        JsonNode poll = json.readTree(Http.postJson(url() + "/feeds/" + atomId + "/poll", "").body());
+        JsonNode poll = json.readTree(Api.postJson(url() + "/feeds/" + atomId + "/poll", "").body());
         assertThat(poll.get("entries").asInt()).isEqualTo(2);
         assertThat(poll.get("duplicates").asInt() + poll.get("recorded").asInt()).isEqualTo(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> repository.count() == 4);
@@ -111,7 +119,7 @@ class FeedCaptureTest extends ServiceTestBase {
     void aSubscriptionNeedsAnActiveUnitOperatingTheWebsiteAndAnHttpLink() {
         Http.Response unknown = subscribe("ha-noi.ba-dinh", "/rss");
         Http.Response noWebsite = subscribe("lam-dong.bac-binh", "/rss");
-        Http.Response notHttp = Http.postJson(url() + "/feeds", "{\"unitId\":\"vinh-long.phu-khuong\",\"url\":\"file:///etc/passwd\"}");
+        Http.Response notHttp = Api.postJson(url() + "/feeds", "{\"unitId\":\"vinh-long.phu-khuong\",\"url\":\"file:///etc/passwd\"}");
 
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(json.readTree(unknown.body()).get("errors").get(0).get("rule").asString()).isEqualTo("unknown-unit");
@@ -124,13 +132,13 @@ class FeedCaptureTest extends ServiceTestBase {
     void anUnreachableFeedIsReportedOnTheSubscriptionAndRecordsNothing() {
         String id = json.readTree(subscribe("vinh-long.phu-khuong", "/missing").body()).get("id").asString();
 
-        JsonNode poll = json.readTree(Http.postJson(url() + "/feeds/" + id + "/poll", "").body());
+        JsonNode poll = json.readTree(Api.postJson(url() + "/feeds/" + id + "/poll", "").body());
 
         assertThat(poll.get("error").asString()).contains("404");
-        JsonNode subscription = json.readTree(Http.get(url() + "/feeds/" + id).body());
+        JsonNode subscription = json.readTree(Api.get(url() + "/feeds/" + id).body());
         assertThat(subscription.get("lastError").asString()).contains("404");
         assertThat(repository.count()).isZero();
-        assertThat(Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "/feeds/" + id)).DELETE())
+        assertThat(Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "/feeds/" + id)).DELETE())
                 .status()).isEqualTo(204);
         assertThat(subscriptions.findById(id).orElseThrow().isActive()).isFalse();
     }

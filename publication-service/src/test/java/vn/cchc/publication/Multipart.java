@@ -12,7 +12,7 @@ final class Multipart {
     private Multipart() {
     }
 
-    static Http.Response upload(String url, String fileName, String contentType, byte[] content) {
+    static Http.Response upload(String url, String fileName, String contentType, byte[] content, String... headers) {
         String boundary = "----cchc" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
@@ -21,6 +21,6 @@ final class Multipart {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return Http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers);
     }
 }

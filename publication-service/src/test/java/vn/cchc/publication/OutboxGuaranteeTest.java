@@ -42,7 +42,8 @@ import vn.cchc.publication.units.UnitDirectory;
         // no consumer bindings here: the unit directory is filled directly, so nothing needs the broker at startup
         "spring.cloud.stream.function.autodetect=false",
         "spring.cloud.function.definition=",
-        "cchc.outbox.interval=200ms"})
+        "cchc.outbox.interval=200ms",
+        vn.cchc.security.test.TestTokens.PUBLIC_KEY_PROPERTY})
 class OutboxGuaranteeTest {
     static final int PROXY_PORT = freePort();
     static EmbeddedKafkaKraftBroker broker;
@@ -109,12 +110,12 @@ class OutboxGuaranteeTest {
 
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            Http.Response response = Http.postJson(url, PublicationApiTest.ARTICLE.replace("tin-tuc/1", "tin-tuc/" + i));
+            Http.Response response = Api.postJson(url, PublicationApiTest.ARTICLE.replace("tin-tuc/1", "tin-tuc/" + i));
             assertThat(response.status()).as("the API answers while Kafka is down").isEqualTo(201);
             ids.add(json.readTree(response.body()).get("id").asString());
         }
         // a correction while down: its event queues behind the first one of the same item
-        assertThat(Http.putJson(url + "/" + ids.get(0), PublicationApiTest.ARTICLE.replace("Phường", "Phường (đính chính)")
+        assertThat(Api.putJson(url + "/" + ids.get(0), PublicationApiTest.ARTICLE.replace("Phường", "Phường (đính chính)")
                 .replace("tin-tuc/1", "tin-tuc/1"), "If-Match", "\"1\"").status()).isEqualTo(200);
 
         // the relay has tried and failed (the failed attempt is counted on the entry): the events are still in the documents

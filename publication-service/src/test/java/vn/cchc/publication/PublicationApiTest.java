@@ -43,14 +43,15 @@ class PublicationApiTest extends ServiceTestBase {
 
     @Test
     void recordsAnArticleAndEmitsAValidRecordedEvent() {
-        Http.Response response = Http.postJson(url(), ARTICLE);
+        Http.Response response = Api.postJson(url(), ARTICLE);
 
         assertThat(response.status()).isEqualTo(201);
         JsonNode body = json.readTree(response.body());
         String id = body.get("id").asString();
         assertThat(response.header("Location")).isEqualTo("/api/publications/" + id);
         assertThat(body.get("publishedAt").asString()).isEqualTo("2026-03-02T01:00:00Z");
-        assertThat(Http.get(url() + "/" + id).status()).isEqualTo(200);
+        assertThat(body.get("recordedBy").asString()).isEqualTo("admin.test"); // from the token
+        assertThat(Api.get(url() + "/" + id).status()).isEqualTo(200);
 
         ConsumerRecord<String, byte[]> event = await().atMost(Duration.ofSeconds(20))
                 .until(() -> topic.poll().stream().filter(r -> id.equals(r.key())).findFirst(), java.util.Optional::isPresent)
@@ -71,7 +72,7 @@ class PublicationApiTest extends ServiceTestBase {
 
     @Test
     void recordsABroadcastWithItsDuration() {
-        Http.Response response = Http.postJson(url(), """
+        Http.Response response = Api.postJson(url(), """
                 {"unitId":"vinh-long.phu-khuong.vhxh","channel":"RADIO","kind":"BROADCAST",
                  "title":"Chuyên mục CCHC tháng 3","publishedAt":"2026-03-13T20:15:00+07:00","durationSeconds":1800}""");
 
@@ -81,7 +82,7 @@ class PublicationApiTest extends ServiceTestBase {
 
     @Test
     void rejectsAnIncompleteItemNamingEachFieldAndStoresNothing() {
-        Http.Response response = Http.postJson(url(), """
+        Http.Response response = Api.postJson(url(), """
                 {"unitId":"Vinh Long!","channel":"RADIO","kind":"BROADCAST","title":" ",
                  "publishedAt":"2026-03-13T20:15:00+07:00"}""");
 
@@ -95,10 +96,10 @@ class PublicationApiTest extends ServiceTestBase {
 
     @Test
     void rejectsABroadcastWithoutDurationAndAWebItemWithoutValidLink() {
-        Http.Response broadcast = Http.postJson(url(), """
+        Http.Response broadcast = Api.postJson(url(), """
                 {"unitId":"vinh-long.phu-khuong","channel":"RADIO","kind":"BROADCAST","title":"Bản tin",
                  "publishedAt":"2026-03-13T20:15:00+07:00"}""");
-        Http.Response article = Http.postJson(url(), """
+        Http.Response article = Api.postJson(url(), """
                 {"unitId":"vinh-long.phu-khuong","channel":"WEBSITE","kind":"ARTICLE","title":"Tin",
                  "url":"javascript:alert(1)","publishedAt":"2026-03-13T20:15:00+07:00"}""");
 
@@ -111,8 +112,8 @@ class PublicationApiTest extends ServiceTestBase {
 
     @Test
     void rejectsAnUnknownChannelAndMalformedJson() {
-        Http.Response unknown = Http.postJson(url(), ARTICLE.replace("\"WEBSITE\"", "\"TELEGRAPH\""));
-        Http.Response malformed = Http.postJson(url(), "{\"unitId\":");
+        Http.Response unknown = Api.postJson(url(), ARTICLE.replace("\"WEBSITE\"", "\"TELEGRAPH\""));
+        Http.Response malformed = Api.postJson(url(), "{\"unitId\":");
 
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(json.readTree(unknown.body()).get("errors").get(0).get("field").asString()).isEqualTo("channel");
@@ -122,7 +123,7 @@ class PublicationApiTest extends ServiceTestBase {
 
     @Test
     void recordsEveryOptionalFieldAndCarriesItInTheEvent() {
-        Http.Response response = Http.postJson(url(), """
+        Http.Response response = Api.postJson(url(), """
                 {"unitId":"vinh-long.phu-khuong","channel":"FACEBOOK","kind":"VIDEO",
                  "title":"Video hướng dẫn nộp hồ sơ trực tuyến","summary":"Hướng dẫn từng bước trên Cổng dịch vụ công.",
                  "url":"https://facebook.com/phukhuong/videos/42","publishedAt":"2026-03-05T19:30:00+07:00",
@@ -147,7 +148,7 @@ class PublicationApiTest extends ServiceTestBase {
 
     @Test
     void neutralisesHtmlInTitleAndSummary() {
-        Http.Response response = Http.postJson(url(), ARTICLE.replace("\"title\":\"Phường Phú Khương đẩy mạnh dịch vụ công trực tuyến\"",
+        Http.Response response = Api.postJson(url(), ARTICLE.replace("\"title\":\"Phường Phú Khương đẩy mạnh dịch vụ công trực tuyến\"",
                 "\"title\":\"<b>Tin</b> <script>alert('x')</script>CCHC &amp; chuyển đổi số\",\"summary\":\"<p onclick=\\\"x()\\\">Tóm <i>tắt</i></p>\""));
 
         assertThat(response.status()).isEqualTo(201);
@@ -158,8 +159,8 @@ class PublicationApiTest extends ServiceTestBase {
 
     @Test
     void rejectsATitleThatIsOnlyMarkupAndOverlongText() {
-        Http.Response markupOnly = Http.postJson(url(), ARTICLE.replace("Phường Phú Khương đẩy mạnh dịch vụ công trực tuyến", "<br/><img src=x>"));
-        Http.Response overlong = Http.postJson(url(), ARTICLE.replace("Phường Phú Khương đẩy mạnh dịch vụ công trực tuyến", "a".repeat(501)));
+        Http.Response markupOnly = Api.postJson(url(), ARTICLE.replace("Phường Phú Khương đẩy mạnh dịch vụ công trực tuyến", "<br/><img src=x>"));
+        Http.Response overlong = Api.postJson(url(), ARTICLE.replace("Phường Phú Khương đẩy mạnh dịch vụ công trực tuyến", "a".repeat(501)));
 
         assertThat(markupOnly.status()).isEqualTo(400);
         assertThat(json.readTree(markupOnly.body()).get("errors").get(0).get("field").asString()).isEqualTo("title");
@@ -171,9 +172,9 @@ class PublicationApiTest extends ServiceTestBase {
     @Test
     void rejectsAnUnknownUnitARetiredUnitAndAChannelTheUnitDoesNotOperate() {
         // an empty or incomplete local unit directory answers "unknown unit", never a silent count
-        Http.Response unknown = Http.postJson(url(), ARTICLE.replace("\"vinh-long.phu-khuong\"", "\"ha-noi.hoan-kiem\""));
-        Http.Response retired = Http.postJson(url(), ARTICLE.replace("\"vinh-long.phu-khuong\"", "\"vinh-long.phu-khuong.tt-cu\""));
-        Http.Response notOperated = Http.postJson(url(), ARTICLE.replace("\"vinh-long.phu-khuong\"", "\"lam-dong.bac-binh\""));
+        Http.Response unknown = Api.postJson(url(), ARTICLE.replace("\"vinh-long.phu-khuong\"", "\"ha-noi.hoan-kiem\""));
+        Http.Response retired = Api.postJson(url(), ARTICLE.replace("\"vinh-long.phu-khuong\"", "\"vinh-long.phu-khuong.tt-cu\""));
+        Http.Response notOperated = Api.postJson(url(), ARTICLE.replace("\"vinh-long.phu-khuong\"", "\"lam-dong.bac-binh\""));
 
         assertThat(unknown.status()).isEqualTo(400);
         JsonNode unknownError = json.readTree(unknown.body()).get("errors").get(0);
@@ -188,10 +189,10 @@ class PublicationApiTest extends ServiceTestBase {
 
     @Test
     void anyActiveUnitMayRecordPrintAndOnSiteItemsAndTheProvincialPortalBelongsToTheProvince() {
-        Http.Response leaflet = Http.postJson(url(), """
+        Http.Response leaflet = Api.postJson(url(), """
                 {"unitId":"lam-dong.bac-binh","channel":"PRINT","kind":"LEAFLET","title":"Tờ rơi hướng dẫn thủ tục",
                  "publishedAt":"2026-03-02T08:00:00+07:00"}""");
-        Http.Response onPortal = Http.postJson(url(), ARTICLE.replace("\"WEBSITE\"", "\"PROVINCIAL_PORTAL\""));
+        Http.Response onPortal = Api.postJson(url(), ARTICLE.replace("\"WEBSITE\"", "\"PROVINCIAL_PORTAL\""));
 
         assertThat(leaflet.status()).isEqualTo(201);
         assertThat(onPortal.status()).isEqualTo(201);
@@ -199,9 +200,9 @@ class PublicationApiTest extends ServiceTestBase {
 
     @Test
     void theSameLinkRecordedTwiceReturnsTheFirstRecordAndEmitsOneEvent() {
-        Http.Response first = Http.postJson(url(), ARTICLE);
+        Http.Response first = Api.postJson(url(), ARTICLE);
         // same item: host case, www., a trailing slash and tracking parameters do not make it new
-        Http.Response second = Http.postJson(url(), ARTICLE.replace("https://phukhuong.vinhlong.gov.vn/tin-tuc/1",
+        Http.Response second = Api.postJson(url(), ARTICLE.replace("https://phukhuong.vinhlong.gov.vn/tin-tuc/1",
                 "https://WWW.PhuKhuong.vinhlong.gov.vn/tin-tuc/1/?utm_source=zalo"));
 
         assertThat(first.status()).isEqualTo(201);
@@ -221,10 +222,10 @@ class PublicationApiTest extends ServiceTestBase {
         String broadcast = """
                 {"unitId":"vinh-long.phu-khuong","channel":"RADIO","kind":"BROADCAST","title":"Bản tin CCHC",
                  "publishedAt":"2026-03-13T20:15:00+07:00","durationSeconds":900}""";
-        Http.Response first = Http.postJson(url(), broadcast, "Idempotency-Key", "radio-2026-03-13");
-        Http.Response retry = Http.postJson(url(), broadcast, "Idempotency-Key", "radio-2026-03-13");
-        Http.Response other = Http.postJson(url(), broadcast, "Idempotency-Key", "radio-2026-03-13-b");
-        Http.Response bodyKey = Http.postJson(url(), broadcast.replace("\"durationSeconds\":900",
+        Http.Response first = Api.postJson(url(), broadcast, "Idempotency-Key", "radio-2026-03-13");
+        Http.Response retry = Api.postJson(url(), broadcast, "Idempotency-Key", "radio-2026-03-13");
+        Http.Response other = Api.postJson(url(), broadcast, "Idempotency-Key", "radio-2026-03-13-b");
+        Http.Response bodyKey = Api.postJson(url(), broadcast.replace("\"durationSeconds\":900",
                 "\"durationSeconds\":900,\"clientRequestId\":\"radio-2026-03-13\""));
 
         assertThat(first.status()).isEqualTo(201);

@@ -24,7 +24,8 @@ import vn.cchc.publication.units.UnitDirectory;
 
 /** The main flow against real MongoDB and Kafka images; runs wherever Docker exists and is skipped here. */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = vn.cchc.security.test.TestTokens.PUBLIC_KEY_PROPERTY)
 class PublicationContainersTest {
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
@@ -54,8 +55,8 @@ class PublicationContainersTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> units.find("vinh-long.phu-khuong").isPresent());
         String url = "http://127.0.0.1:" + port + "/api/publications";
 
-        Http.Response first = Http.postJson(url, PublicationApiTest.ARTICLE);
-        Http.Response again = Http.postJson(url, PublicationApiTest.ARTICLE);
+        Http.Response first = Api.postJson(url, PublicationApiTest.ARTICLE);
+        Http.Response again = Api.postJson(url, PublicationApiTest.ARTICLE);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);

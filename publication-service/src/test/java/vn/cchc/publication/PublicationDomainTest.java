@@ -36,31 +36,31 @@ class PublicationDomainTest {
 
     @Test
     void eachChangeRaisesTheRevisionKeepsThePreviousStateAndQueuesItsEvent() {
-        Publication p = new Publication("p-1", article("Tin", "https://pk.vn/1"), Publication.Source.MANUAL, T0);
+        Publication p = new Publication("p-1", article("Tin", "https://pk.vn/1"), Publication.Source.MANUAL, T0, "editor");
         assertThat(p.getRevision()).isEqualTo(1);
         assertThat(p.getUrlKey()).isEqualTo("vinh-long.phu-khuong|WEBSITE|pk.vn/1");
         assertThat(p.getRequestKey()).isEqualTo("id:p-1");
 
-        Publication.Changed corrected = p.correct(article("Tin (sửa)", "https://pk.vn/1"), T0.plusSeconds(60));
+        Publication.Changed corrected = p.correct(article("Tin (sửa)", "https://pk.vn/1"), T0.plusSeconds(60), "editor");
         assertThat(corrected.event().type()).isEqualTo(PublicationEvents.CORRECTED);
         assertThat(corrected.event().data()).containsEntry("revision", 2L).containsEntry("title", "Tin (sửa)");
         assertThat(corrected.previous().revision()).isEqualTo(1);
         assertThat(corrected.previous().state()).containsEntry("title", "Tin");
 
-        Publication.Changed retracted = p.retract("Trùng tin", T0.plusSeconds(120));
+        Publication.Changed retracted = p.retract("Trùng tin", T0.plusSeconds(120), "editor");
         assertThat(retracted.event().type()).isEqualTo(PublicationEvents.RETRACTED);
         assertThat(retracted.event().data()).containsEntry("retracted", true).containsEntry("retractionReason", "Trùng tin");
         assertThat(p.getHistory()).extracting(Publication.PastVersion::change)
                 .containsExactly(Publication.Change.RECORDED, Publication.Change.CORRECTED);
         assertThat(p.pendingEvents()).hasSize(3);
-        assertThatThrownBy(() -> p.correct(article("Tin", "https://pk.vn/1"), T0)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> p.correct(article("Tin", "https://pk.vn/1"), T0, "editor")).isInstanceOf(ConflictException.class);
     }
 
     @Test
     void itemsWithoutALinkHaveAnIdentityOfTheirOwnAndAClientKeyIsKept() {
         RecordPublicationRequest broadcast = RecordPublicationRequest.of("vinh-long.phu-khuong", Channel.RADIO, Kind.BROADCAST,
                 "Bản tin", null, OffsetDateTime.parse("2026-03-02T20:00:00+07:00"), 600).withClientRequestId("k-1").sanitized();
-        Publication p = new Publication("p-2", broadcast, Publication.Source.IMPORT, T0);
+        Publication p = new Publication("p-2", broadcast, Publication.Source.IMPORT, T0, "editor");
         assertThat(p.getUrlKey()).isEqualTo("id:p-2");
         assertThat(p.getRequestKey()).isEqualTo("client:k-1");
     }

@@ -15,7 +15,7 @@ class PublicationListTest extends ServiceTestBase {
                 {"unitId":"%s","channel":"%s","kind":"%s","title":"Tin CCHC","url":%s,"publishedAt":"%s",
                  "durationSeconds":%s %s}""".formatted(unitId, channel, kind, url == null ? "null" : "\"" + url + "\"",
                 publishedAt, "BROADCAST".equals(kind) ? "600" : "null", extra);
-        assertThat(Http.postJson(url(), body).status()).isEqualTo(201);
+        assertThat(Api.postJson(url(), body).status()).isEqualTo(201);
     }
 
     @BeforeEach
@@ -29,7 +29,7 @@ class PublicationListTest extends ServiceTestBase {
     }
 
     JsonNode list(String query) {
-        Http.Response response = Http.get(url() + "?" + query);
+        Http.Response response = Api.get(url() + "?" + query);
         assertThat(response.status()).isEqualTo(200);
         return json.readTree(response.body());
     }
@@ -66,10 +66,10 @@ class PublicationListTest extends ServiceTestBase {
         assertThat(second.get("items")).hasSize(1);
         assertThat(second.get("items").get(0).get("url").asString()).isEqualTo("https://pk.vn/1");
 
-        Http.Response tooBig = Http.get(url() + "?size=201");
+        Http.Response tooBig = Api.get(url() + "?size=201");
         assertThat(tooBig.status()).isEqualTo(400);
         assertThat(json.readTree(tooBig.body()).get("errors").get(0).get("field").asString()).isEqualTo("size");
-        assertThat(Http.get(url() + "?unit=Not%20A%20Unit").status()).isEqualTo(400);
-        assertThat(Http.get(url() + "?from=2026-03-01&to=2026-02-01").status()).isEqualTo(400);
+        assertThat(Api.get(url() + "?unit=Not%20A%20Unit").status()).isEqualTo(400);
+        assertThat(Api.get(url() + "?from=2026-03-01&to=2026-02-01").status()).isEqualTo(400);
     }
 }

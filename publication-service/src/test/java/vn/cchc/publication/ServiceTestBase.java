@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.cchc.platform.test.CloudEventSender;
 import vn.cchc.platform.test.MongoWireServer;
 import vn.cchc.publication.units.UnitDirectory;
+import vn.cchc.security.test.TestTokens;
 
 /**
  * One application context for the service tests (real HTTP, the MongoDB wire server, an embedded KRaft broker),
@@ -23,7 +24,8 @@ import vn.cchc.publication.units.UnitDirectory;
  * production: by {@code vn.cchc.unit.changed.v1} events on {@code cchc.unit.events}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cchc.kafka.brokers=${spring.embedded.kafka.brokers}", "cchc.feeds.interval=PT1S"})
+        properties = {"cchc.kafka.brokers=${spring.embedded.kafka.brokers}", "cchc.feeds.interval=PT1S",
+                TestTokens.PUBLIC_KEY_PROPERTY})
 @EmbeddedKafka(partitions = 1, topics = {PublicationEvents.TOPIC, ServiceTestBase.UNIT_TOPIC})
 abstract class ServiceTestBase {
     static final String UNIT_TOPIC = "cchc.unit.events";

@@ -35,7 +35,7 @@ class SpreadsheetImportTest extends ServiceTestBase {
     }
 
     JsonNode upload(String query, String fileName, byte[] content) {
-        Http.Response response = Multipart.upload(importUrl(query), fileName, "text/csv", content);
+        Http.Response response = Api.upload(importUrl(query), fileName, "text/csv", content);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
@@ -74,6 +74,7 @@ class SpreadsheetImportTest extends ServiceTestBase {
             assertThat(broadcast.getDurationSeconds()).isEqualTo(1800);
             assertThat(broadcast.getUnitId()).isEqualTo("vinh-long.phu-khuong");
             assertThat(broadcast.getSource()).isEqualTo(Publication.Source.IMPORT);
+            assertThat(broadcast.getRecordedBy()).isEqualTo("admin.test"); // the uploader
             assertThat(broadcast.getThemes()).containsExactly(Theme.PAR_INDEX, Theme.SIPAS);
 
             var event = await().atMost(Duration.ofSeconds(20)).until(() -> topic.poll().stream()
@@ -139,11 +140,11 @@ class SpreadsheetImportTest extends ServiceTestBase {
 
     @Test
     void anUnreadableOrEmptyFileIsAProblemAndTheTemplateIsServed() {
-        Http.Response empty = Multipart.upload(importUrl(""), "rong.csv", "text/csv", HEADER.getBytes(StandardCharsets.UTF_8));
+        Http.Response empty = Api.upload(importUrl(""), "rong.csv", "text/csv", HEADER.getBytes(StandardCharsets.UTF_8));
         assertThat(empty.status()).isEqualTo(400);
         assertThat(json.readTree(empty.body()).get("errors").get(0).get("rule").asString()).isEqualTo("empty");
 
-        Http.Response template = Http.get(url() + "/import/template");
+        Http.Response template = Api.get(url() + "/import/template");
         assertThat(template.status()).isEqualTo(200);
         assertThat(template.body()).contains("Đơn vị,Kênh,Loại,Tiêu đề");
         // the template itself imports cleanly (dry run)

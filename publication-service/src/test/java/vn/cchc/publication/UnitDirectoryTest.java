@@ -17,13 +17,13 @@ class UnitDirectoryTest extends ServiceTestBase {
     void aUnitBecomesUsableWhenItsEventArrivesAndAStaleEventCannotReviveIt() {
         String unitId = "lam-dong.tuy-phong";
         String article = PublicationApiTest.ARTICLE.replace("\"vinh-long.phu-khuong\"", "\"" + unitId + "\"");
-        assertThat(Http.postJson(url(), article).status()).isEqualTo(400); // unknown unit
+        assertThat(Api.postJson(url(), article).status()).isEqualTo(400); // unknown unit
 
         try (CloudEventSender sender = new CloudEventSender(brokers)) {
             sender.send(UNIT_TOPIC, UNIT_CHANGED, unitId, unitEvent(unitId, 1, "COMMUNE", "ACTIVE", "Xã Tuy Phong",
                     List.of("WEBSITE")));
             await().atMost(Duration.ofSeconds(20)).until(() -> units.find(unitId).isPresent());
-            assertThat(Http.postJson(url(), article).status()).isEqualTo(201);
+            assertThat(Api.postJson(url(), article).status()).isEqualTo(201);
 
             sender.send(UNIT_TOPIC, UNIT_CHANGED, unitId, unitEvent(unitId, 3, "COMMUNE", "RETIRED", "Xã Tuy Phong",
                     List.of("WEBSITE")));
@@ -39,7 +39,7 @@ class UnitDirectoryTest extends ServiceTestBase {
         KnownUnit unit = units.find(unitId).orElseThrow();
         assertThat(unit.revision()).isEqualTo(3);
         assertThat(unit.active()).isFalse();
-        Http.Response refused = Http.postJson(url(), article.replace("tin-tuc/1", "tin-tuc/9"));
+        Http.Response refused = Api.postJson(url(), article.replace("tin-tuc/1", "tin-tuc/9"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).get("errors").get(0).get("rule").asString()).isEqualTo("inactive-unit");
     }

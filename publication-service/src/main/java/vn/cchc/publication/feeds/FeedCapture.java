@@ -78,7 +78,7 @@ class FeedCapture {
                         PlainText.shortened(entry.summary(), 1000), entry.link(),
                         (entry.published() == null ? now : entry.published()).atOffset(ZoneOffset.UTC), null,
                         null, null, null, null, null, null);
-                if (publications.record(request, Publication.Source.FEED).created()) {
+                if (publications.record(request, Publication.Source.FEED, recorder(subscription)).created()) {
                     recorded++;
                 } else {
                     duplicates++;
@@ -90,6 +90,11 @@ class FeedCapture {
         }
         mark(subscription, now, null, recorded);
         return new PollResult(subscription.getId(), entries.size(), recorded, duplicates, rejected, null);
+    }
+
+    /** The system records feed entries on behalf of whoever subscribed (older subscriptions: "feed"). */
+    static String recorder(FeedSubscription subscription) {
+        return subscription.getCreatedBy() == null ? "feed" : subscription.getCreatedBy();
     }
 
     /** One atomic update, so a poll never overwrites a concurrent change of the subscription (e.g. deactivation). */

@@ -30,8 +30,14 @@ import vn.cchc.platform.web.InvalidRequestException;
 import vn.cchc.platform.web.NotFoundException;
 import vn.cchc.publication.Channel;
 import vn.cchc.publication.units.UnitDirectory;
+import vn.cchc.security.Action;
+import vn.cchc.security.CurrentUser;
+import vn.cchc.security.ForbiddenException;
 
-/** Feed subscriptions under {@code /api/publications/feeds}. */
+/**
+ * Feed subscriptions under {@code /api/publications/feeds}. Subscribing, polling and unsubscribing need the right to
+ * record publications for the subscription's unit (403); reads show only subscriptions of the caller's units (404).
+ */
 @RestController
 @RequestMapping("/api/publications/feeds")
 class FeedController {
@@ -58,7 +64,8 @@ class FeedController {
 
     /** 201 for a new subscription, 200 with the existing one when the unit already follows this feed. */
     @PostMapping
-    ResponseEntity<FeedSubscription> subscribe(@Valid @RequestBody SubscriptionRequest request) {
+    ResponseEntity<FeedSubscription> subscribe(@Valid @RequestBody SubscriptionRequest request, CurrentUser user) {
+        user.requireWrite(request.unitId(), Action.RECORD_PUBLICATIONS);
         Channel channel = request.channel() == null ? Channel.WEBSITE : request.channel();
         List<FieldError> errors = new ArrayList<>();
         if (channel != Channel.WEBSITE && channel != Channel.PROVINCIAL_PORTAL) {
@@ -78,7 +85,7 @@ class FeedController {
         }
         try {
             FeedSubscription created = subscriptions.insert(new FeedSubscription(UUID.randomUUID().toString(),
-                    request.unitId(), request.url().strip(), channel, clock.instant()));
+                    request.unitId(), request.url().strip(), channel, clock.instant(), user.username()));
             return ResponseEntity.created(URI.create("/api/publications/feeds/" + created.getId())).body(created);
         } catch (DuplicateKeyException race) {
             return ResponseEntity.ok(subscriptions.findByKey(FeedSubscription.keyOf(request.unitId(), request.url())).orElseThrow());
@@ -86,31 +93,52 @@ class FeedController {
     }
 
     @GetMapping
-    List<FeedSubscription> list(@RequestParam(required = false) String unit) {
+    List<FeedSubscription> list(@RequestParam(required = false) String unit, CurrentUser user) {
         if (unit != null && !UnitPath.isValid(unit)) {
             throw new InvalidRequestException("unit", "pattern", "Must be a dot-separated unit id such as vinh-long.phu-khuong.");
         }
-        Query query = unit == null ? new Query() : Query.query(Criteria.where("unitId").regex(UnitPath.subtreeRegex(unit)));
-        return mongo.find(query, FeedSubscription.class);
+        List<String> scopes = user.readableScopes();
+        if (scopes.isEmpty()) {
+            return List.of();
+        }
+        List<Criteria> criteria = new ArrayList<>();
+        criteria.add(new Criteria().orOperator(scopes.stream()
+                .map(scope -> Criteria.where("unitId").regex(UnitPath.subtreeRegex(scope))).toList()));
+        if (unit != null) {
+            criteria.add(Criteria.where("unitId").regex(UnitPath.subtreeRegex(unit)));
+        }
+        return mongo.find(new Query(new Criteria().andOperator(criteria)), FeedSubscription.class);
     }
 
     @GetMapping("/{id}")
-    FeedSubscription get(@PathVariable String id) {
-        return subscriptions.findById(id).orElseThrow(() -> new NotFoundException("No feed subscription " + id));
+    FeedSubscription get(@PathVariable String id, CurrentUser user) {
+        return subscriptions.findById(id).filter(s -> user.canRead(s.getUnitId()))
+                .orElseThrow(() -> new NotFoundException("No feed subscription " + id));
     }
 
     /** Stops polling; what was recorded from the feed stays. */
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> unsubscribe(@PathVariable String id) {
-        get(id);
+    ResponseEntity<Void> unsubscribe(@PathVariable String id, CurrentUser user) {
+        writable(id, user);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("active", false), FeedSubscription.class);
         return ResponseEntity.noContent().build();
     }
 
     /** Polls the feed now instead of waiting for the schedule. */
     @PostMapping("/{id}/poll")
-    FeedCapture.PollResult poll(@PathVariable String id) {
-        return capture.poll(get(id));
+    FeedCapture.PollResult poll(@PathVariable String id, CurrentUser user) {
+        return capture.poll(writable(id, user));
+    }
+
+    /** The subscription, if the caller may record publications for its unit (403 otherwise; 404 if absent). */
+    private FeedSubscription writable(String id, CurrentUser user) {
+        FeedSubscription subscription = subscriptions.findById(id)
+                .orElseThrow(() -> new NotFoundException("No feed subscription " + id));
+        if (!user.canWrite(subscription.getUnitId(), Action.RECORD_PUBLICATIONS)) {
+            throw new ForbiddenException("Feed subscription " + id + " is outside your units " + user.scopes()
+                    + ", or your roles " + user.roles() + " do not allow recording publications.");
+        }
+        return subscription;
     }
 
     private void activate(String id) {

@@ -21,6 +21,8 @@ public class FeedSubscription {
     private Channel channel;
     private boolean active;
     private Instant createdAt;
+    /** Who subscribed (token username): the feed's entries are recorded on their behalf. */
+    private String createdBy;
     private Instant lastPolledAt;
     private String lastError;
     private long entriesRecorded;
@@ -30,7 +32,8 @@ public class FeedSubscription {
     protected FeedSubscription() {
     }
 
-    FeedSubscription(String id, String unitId, String feedUrl, Channel channel, Instant now) {
+    FeedSubscription(String id, String unitId, String feedUrl, Channel channel, Instant now, String createdBy) {
+        this.createdBy = createdBy;
         this.id = id;
         this.unitId = unitId;
         this.feedUrl = feedUrl;
@@ -51,6 +54,7 @@ public class FeedSubscription {
     public Channel getChannel() { return channel; }
     public boolean isActive() { return active; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getCreatedBy() { return createdBy; }
     public Instant getLastPolledAt() { return lastPolledAt; }
     public String getLastError() { return lastError; }
     public long getEntriesRecorded() { return entriesRecorded; }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.cchc.platform.units.UnitPath;
 import vn.cchc.platform.web.InvalidRequestException;
+import vn.cchc.security.CurrentUser;
 
 /** Spreadsheet import: {@code POST /api/publications/import} (multipart {@code file}) and its CSV template. */
 @RestController
@@ -36,11 +37,12 @@ class ImportController {
     ImportReport upload(@RequestParam("file") MultipartFile file,
                         @RequestParam(required = false) String unitId,
                         @RequestParam(defaultValue = "false") boolean dryRun,
-                        @RequestParam(defaultValue = "false") boolean allOrNothing) throws IOException {
+                        @RequestParam(defaultValue = "false") boolean allOrNothing,
+                        CurrentUser user) throws IOException {
         if (unitId != null && !UnitPath.isValid(unitId)) {
             throw new InvalidRequestException("unitId", "pattern", "Must be a dot-separated unit id such as vinh-long.phu-khuong.");
         }
-        return imports.importRows(file.getOriginalFilename(), file.getBytes(), unitId, dryRun, allOrNothing);
+        return imports.importRows(file.getOriginalFilename(), file.getBytes(), unitId, dryRun, allOrNothing, user);
     }
 
     /** The template with the Vietnamese headers units fill in (UTF-8 with BOM, so Excel shows the diacritics). */

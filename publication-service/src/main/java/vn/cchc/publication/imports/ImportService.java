@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import vn.cchc.platform.web.FieldError;
+import vn.cchc.platform.units.UnitPath;
 import vn.cchc.platform.web.InvalidRequestException;
 import vn.cchc.publication.Publication;
 import vn.cchc.publication.PublicationService;
@@ -14,6 +15,9 @@ import vn.cchc.publication.RecordPublicationRequest;
 import vn.cchc.publication.UrlKey;
 import vn.cchc.publication.imports.ImportReport.RowResult;
 import vn.cchc.publication.imports.ImportReport.Status;
+import vn.cchc.security.Action;
+import vn.cchc.security.CurrentUser;
+import vn.cchc.security.ForbiddenException;
 
 /**
  * Imports a unit's list in two passes: every row is read and checked first (rules, unit directory, duplicates
@@ -30,9 +34,18 @@ public class ImportService {
         this.publications = publications;
     }
 
+    /**
+     * Every row's unit must be one the caller may record publications for: a row outside the caller's units makes
+     * the whole upload a 403 (even a dry run, which would otherwise tell what another unit has recorded), and nothing
+     * is stored. Imported items are recorded by the caller.
+     */
     public ImportReport importRows(String fileName, byte[] content, String defaultUnitId, boolean dryRun,
-                                   boolean allOrNothing) {
+                                   boolean allOrNothing, CurrentUser user) {
+        if (defaultUnitId != null) {
+            user.requireWrite(defaultUnitId, Action.RECORD_PUBLICATIONS);
+        }
         List<SpreadsheetRows.Row> rows = readRows(content);
+        requireWritable(rows, defaultUnitId, user);
         List<RowResult> results = new ArrayList<>();
         Map<Integer, RecordPublicationRequest> valid = new HashMap<>();
         Map<String, Integer> seenInFile = new HashMap<>();
@@ -73,12 +86,29 @@ public class ImportService {
             if (!store) {
                 return dryRun ? r : new RowResult(r.row(), Status.NOT_IMPORTED, r.title(), null, null, List.of());
             }
-            PublicationService.Recorded recorded = publications.record(valid.get(r.row()), Publication.Source.IMPORT);
+            PublicationService.Recorded recorded = publications.record(valid.get(r.row()), Publication.Source.IMPORT,
+                    user.username());
             return new RowResult(r.row(), recorded.created() ? Status.IMPORTED : Status.DUPLICATE, r.title(),
                     recorded.publication().getId(), null, List.of());
         }).toList();
         return new ImportReport(fileName, dryRun, store, rows.size(), count(finalResults, Status.IMPORTED),
                 count(finalResults, Status.DUPLICATE), count(finalResults, Status.REJECTED), finalResults);
+    }
+
+    private static void requireWritable(List<SpreadsheetRows.Row> rows, String defaultUnitId, CurrentUser user) {
+        List<String> outside = new ArrayList<>();
+        for (SpreadsheetRows.Row row : rows) {
+            String unitId = RowReader.read(row.cells(), defaultUnitId).request().sanitized().unitId();
+            // rows without a (well-formed) unit are rejected by validation and store nothing anyway
+            if (unitId != null && UnitPath.isValid(unitId) && !user.canWrite(unitId, Action.RECORD_PUBLICATIONS)) {
+                outside.add(row.number() + " (" + unitId + ")");
+            }
+        }
+        if (!outside.isEmpty()) {
+            throw new ForbiddenException("Rows outside your units " + user.scopes() + ": "
+                    + String.join(", ", outside.size() > 20 ? outside.subList(0, 20) : outside)
+                    + (outside.size() > 20 ? " …" : "") + ". Nothing was imported.");
+        }
     }
 
     private static List<SpreadsheetRows.Row> readRows(byte[] content) {
