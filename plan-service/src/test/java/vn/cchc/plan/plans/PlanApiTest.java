@@ -401,5 +401,9 @@ class PlanApiTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(body(docs).get("paths").has("/api/plans/{id}/amendments")).isTrue();
         assertThat(body(docs).get("paths").has("/api/units/{id}/retire")).isTrue();
+        assertThat(body(docs).get("paths").has("/api/plans/{id}/audit")).isTrue();
+        assertThat(body(docs).get("paths").has("/api/units/{id}/audit")).isTrue();
+        // the caller comes from the token, never from a parameter
+        assertThat(docs.body()).doesNotContain("X-Unit-Scope").doesNotContain("CurrentUser");
     }
 }
