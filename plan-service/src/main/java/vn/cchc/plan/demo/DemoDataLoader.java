@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import vn.cchc.plan.common.UnitScope;
+import vn.cchc.plan.common.Caller;
 import vn.cchc.plan.plans.Plan;
 import vn.cchc.plan.plans.PlanContent;
 import vn.cchc.plan.plans.PlanService;
@@ -29,7 +29,8 @@ import vn.cchc.platform.web.NotFoundException;
 /**
  * Loads the demo units and the sample plans (classpath:demo/) when {@code cchc.demo-data.enabled=true}.
  * Goes through the normal domain services, so their events leave through the outbox like any other.
- * Idempotent: what exists is left alone; a plan left as a draft by an interrupted run is issued.
+ * Idempotent: what exists is left alone; a plan left as a draft by an interrupted run is issued. No user is
+ * signed in: it runs as {@link Caller#SYSTEM} (audit entries by "system").
  */
 @Component
 @ConditionalOnProperty(name = "cchc.demo-data.enabled", havingValue = "true")
@@ -55,7 +56,7 @@ class DemoDataLoader implements ApplicationRunner {
             AddUnitRequest unit = json.treeToValue(node, AddUnitRequest.class);
             if (units.find(unit.unitId()).isEmpty()) {
                 try {
-                    units.add(unit, UnitScope.ALL);
+                    units.add(unit, Caller.SYSTEM);
                     addedUnits++;
                 } catch (ConflictException e) {
                     log.info("Demo unit {} was added meanwhile (another instance)", unit.unitId());
@@ -71,10 +72,10 @@ class DemoDataLoader implements ApplicationRunner {
             Plan plan = find(id);
             try {
                 if (plan == null) {
-                    plan = plans.create(id, content, UnitScope.ALL);
+                    plan = plans.create(id, content, Caller.SYSTEM);
                 }
                 if (plan.getStatus() == PlanStatus.DRAFT) {
-                    plans.issue(id, null, UnitScope.ALL);
+                    plans.issue(id, null, Caller.SYSTEM);
                     issuedPlans++;
                 }
             } catch (ConflictException | OptimisticLockingFailureException e) {
@@ -87,7 +88,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     private Plan find(String id) {
         try {
-            return plans.get(id, UnitScope.ALL);
+            return plans.get(id, Caller.SYSTEM);
         } catch (NotFoundException e) {
             return null;
         }

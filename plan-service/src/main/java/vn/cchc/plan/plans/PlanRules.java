@@ -7,27 +7,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import vn.cchc.plan.common.UnitScope;
 import vn.cchc.plan.units.Unit;
 import vn.cchc.platform.units.UnitPath;
 import vn.cchc.platform.web.FieldError;
 
 /**
- * The business rules of a plan's content, beyond the shape checked by Bean Validation: units named must exist,
- * be active and (for the issuing unit) be visible to the caller; targets, scheduled items and lead units lie in
+ * The business rules of a plan's content, beyond the shape checked by Bean Validation: units named must exist
+ * and be active (whether the caller may plan for the issuing unit is checked before, as a 403); targets, scheduled items and lead units lie in
  * the issuing unit's subtree; dates fall in the plan year; time frames are complete; entry ids are unique.
  */
 final class PlanRules {
     private PlanRules() {
     }
 
-    static List<FieldError> check(PlanContent plan, Function<String, Optional<Unit>> units, UnitScope scope) {
+    static List<FieldError> check(PlanContent plan, Function<String, Optional<Unit>> units) {
         List<FieldError> errors = new ArrayList<>();
         String issuer = plan.issuingUnitId();
-        if (!scope.allows(issuer)) {
-            errors.add(new FieldError("issuingUnitId", "out-of-scope", "You cannot make plans for unit " + issuer + "."));
-            return errors;
-        }
         unit(errors, "issuingUnitId", issuer, units, null);
 
         Set<String> ids = new HashSet<>();

@@ -14,18 +14,23 @@ import org.springframework.stereotype.Service;
 import vn.cchc.plan.common.AggregateWriter;
 import vn.cchc.plan.common.ETags;
 import vn.cchc.plan.common.PageView;
-import vn.cchc.plan.common.UnitScope;
+import vn.cchc.plan.common.AuditEntry;
+import vn.cchc.plan.common.Caller;
 import vn.cchc.plan.units.UnitService;
 import vn.cchc.platform.units.UnitPath;
 import vn.cchc.platform.web.ConflictException;
 import vn.cchc.platform.web.FieldError;
 import vn.cchc.platform.web.InvalidRequestException;
 import vn.cchc.platform.web.NotFoundException;
+import vn.cchc.security.Action;
 
 /**
- * Plan lifecycle. Every method takes the caller's {@link UnitScope}: a plan outside it does not exist for the
- * caller. Changes check the caller's If-Match against the stored version, and the save is guarded by
- * {@code @Version}, so a concurrent edit is refused rather than lost. Bad input changes nothing.
+ * Plan lifecycle. Every method takes the {@link Caller}: a plan outside the caller's readable units does not
+ * exist for reads (404, absent from lists); every change first needs {@link Action#MANAGE_PLANS_AND_TASKS}
+ * within the issuing unit (403 before anything is read further, validated, written or published). Changes
+ * check the caller's If-Match against the stored version, and the save is guarded by {@code @Version}, so a
+ * concurrent edit is refused rather than lost. Bad input changes nothing. Each change appends an audit entry
+ * (who, when, what) in the same single-document write.
  */
 @Service
 public class PlanService {
@@ -44,66 +49,82 @@ public class PlanService {
         this.clock = clock;
     }
 
-    public Plan create(PlanContent content, UnitScope scope) {
-        return create(UUID.randomUUID().toString(), content, scope);
+    public Plan create(PlanContent content, Caller caller) {
+        return create(UUID.randomUUID().toString(), content, caller);
     }
 
     /** Creates a draft under a given id (the demo data uses readable ids). */
-    public Plan create(String id, PlanContent content, UnitScope scope) {
-        PlanContent checked = validated(id, content, scope);
+    public Plan create(String id, PlanContent content, Caller caller) {
+        caller.requireWrite(content.issuingUnitId(), Action.MANAGE_PLANS_AND_TASKS);
+        PlanContent checked = validated(id, content);
         try {
-            return repository.insert(new Plan(id, checked, clock.instant()));
+            return repository.insert(new Plan(id, checked, clock.instant(), caller.username()));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("A plan " + id + " already exists.");
         }
     }
 
-    public Plan updateDraft(String id, PlanContent content, String ifMatch, UnitScope scope) {
-        Plan plan = get(id, scope);
+    public Plan updateDraft(String id, PlanContent content, String ifMatch, Caller caller) {
+        Plan plan = forWrite(id, caller);
+        caller.requireWrite(content.issuingUnitId(), Action.MANAGE_PLANS_AND_TASKS);
         ETags.check(ifMatch, plan.getVersion(), true);
         if (plan.getStatus() != PlanStatus.DRAFT) {
             throw new ConflictException("Plan " + id + " is " + plan.getStatus() + "; only a draft can be edited. Amend it instead.");
         }
-        plan.updateDraft(validated(id, content, scope), clock.instant());
+        plan.updateDraft(validated(id, content), clock.instant(), caller.username());
         return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
     }
 
     /** Issues a draft; its content is checked again, since units may have been retired since it was saved. */
-    public Plan issue(String id, String ifMatch, UnitScope scope) {
-        Plan plan = get(id, scope);
+    public Plan issue(String id, String ifMatch, Caller caller) {
+        Plan plan = forWrite(id, caller);
         ETags.check(ifMatch, plan.getVersion(), false);
         if (plan.getStatus() == PlanStatus.DRAFT) {
-            validated(id, plan.getContent(), scope);
+            validated(id, plan.getContent());
         }
-        plan.issue(clock.instant());
+        plan.issue(clock.instant(), caller.username());
         return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
     }
 
-    public Plan amend(String id, AmendPlanRequest request, String ifMatch, UnitScope scope) {
-        Plan plan = get(id, scope);
+    public Plan amend(String id, AmendPlanRequest request, String ifMatch, Caller caller) {
+        Plan plan = forWrite(id, caller);
         ETags.check(ifMatch, plan.getVersion(), true);
-        PlanContent content = plan.getStatus().isLive() ? validated(id, request.plan(), scope) : request.plan();
-        plan.amend(content, request.note() == null || request.note().isBlank() ? null : request.note().strip(), clock.instant());
+        PlanContent content = plan.getStatus().isLive() ? validated(id, request.plan()) : request.plan();
+        plan.amend(content, request.note() == null || request.note().isBlank() ? null : request.note().strip(), clock.instant(),
+                caller.username());
         return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
     }
 
-    public Plan close(String id, String ifMatch, UnitScope scope) {
-        Plan plan = get(id, scope);
+    public Plan close(String id, String ifMatch, Caller caller) {
+        Plan plan = forWrite(id, caller);
         ETags.check(ifMatch, plan.getVersion(), false);
-        plan.close(clock.instant());
+        plan.close(clock.instant(), caller.username());
         return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
     }
 
-    public Plan get(String id, UnitScope scope) {
+    /** A plan the caller may read; one outside the caller's units is 404, as if it did not exist. */
+    public Plan get(String id, Caller caller) {
         Plan plan = repository.findById(id).orElseThrow(() -> new NotFoundException("No plan " + id));
-        if (!scope.allows(plan.getIssuingUnitId())) {
+        if (!caller.canRead(plan.getIssuingUnitId())) {
             throw new NotFoundException("No plan " + id);
         }
         return plan;
     }
 
-    public PlanSnapshot revision(String id, long revision, UnitScope scope) {
-        return get(id, scope).getRevisions().stream().filter(r -> r.revision() == revision).findFirst()
+    /** A plan the caller may change: 404 when absent, 403 when the caller may not manage its issuing unit's plans. */
+    private Plan forWrite(String id, Caller caller) {
+        Plan plan = repository.findById(id).orElseThrow(() -> new NotFoundException("No plan " + id));
+        caller.requireWrite(plan.getIssuingUnitId(), Action.MANAGE_PLANS_AND_TASKS);
+        return plan;
+    }
+
+    /** Who changed the plan, when, and what, oldest first. */
+    public List<AuditEntry> audit(String id, Caller caller) {
+        return get(id, caller).getAudit();
+    }
+
+    public PlanSnapshot revision(String id, long revision, Caller caller) {
+        return get(id, caller).getRevisions().stream().filter(r -> r.revision() == revision).findFirst()
                 .orElseThrow(() -> new NotFoundException("Plan " + id + " has no published revision " + revision));
     }
 
@@ -111,7 +132,7 @@ public class PlanService {
      * Lists plans, newest year first. {@code unitId} alone matches plans issued by that unit; with
      * {@code subtree} also those of the units beneath it.
      */
-    public PageView<Plan> list(String unitId, boolean subtree, Integer year, PlanStatus status, int page, int size, UnitScope scope) {
+    public PageView<Plan> list(String unitId, boolean subtree, Integer year, PlanStatus status, int page, int size, Caller caller) {
         List<Criteria> criteria = new ArrayList<>();
         if (unitId != null && !unitId.isBlank()) {
             if (!UnitPath.isValid(unitId)) {
@@ -126,7 +147,7 @@ public class PlanService {
         if (status != null) {
             criteria.add(Criteria.where("status").is(status));
         }
-        Criteria inScope = scope.criteria("issuingUnitId");
+        Criteria inScope = caller.readCriteria("issuingUnitId");
         if (inScope != null) {
             criteria.add(inScope);
         }
@@ -134,13 +155,13 @@ public class PlanService {
         long total = mongo.count(query, Plan.class);
         query.with(Sort.by(Sort.Order.desc("year"), Sort.Order.asc("issuingUnitId"), Sort.Order.asc("_id")))
                 .skip((long) page * size).limit(size);
-        query.fields().exclude("revisions", "pendingEvents");
+        query.fields().exclude("revisions", "pendingEvents", "audit");
         return new PageView<>(mongo.find(query, Plan.class), page, size, total);
     }
 
-    private PlanContent validated(String planId, PlanContent content, UnitScope scope) {
+    private PlanContent validated(String planId, PlanContent content) {
         PlanContent complete = PlanEntries.complete(content, entryIds);
-        List<FieldError> errors = new ArrayList<>(PlanRules.check(complete, units::find, scope));
+        List<FieldError> errors = new ArrayList<>(PlanRules.check(complete, units::find));
         // the legal basis links by id only to a plan the system holds; otherwise it is written as number/date/issuer
         String parentId = complete.parentPlan() == null ? null : complete.parentPlan().planId();
         if (parentId != null && (parentId.equals(planId) || !repository.existsById(parentId))) {

@@ -3,16 +3,18 @@ package vn.cchc.plan.units;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.cchc.plan.common.AuditEntry;
 import vn.cchc.platform.events.PendingEvent;
 
 /**
  * A unit of the directory (province, commune, office, school…). Its id is hierarchical, so its parent is
  * the id without the last segment. Each change bumps {@code revision} and queues a {@code unit.changed}
- * event in the same document (outbox).
+ * event in the same document (outbox), and appends an audit entry (who, when, what) to the same document.
  */
 @Document("units")
 public class Unit {
@@ -26,6 +28,8 @@ public class Unit {
     private long revision;
     private Instant createdAt;
     private Instant changedAt;
+    /** Who changed the unit, when and what; written in the same document update as the change. */
+    private List<AuditEntry> audit = new ArrayList<>();
     @Version
     private Long version;
     private List<PendingEvent> pendingEvents = new ArrayList<>();
@@ -36,7 +40,7 @@ public class Unit {
     protected Unit() {
     }
 
-    Unit(String id, String parentId, String name, UnitKind kind, List<UnitChannel> channels, Instant now) {
+    Unit(String id, String parentId, String name, UnitKind kind, List<UnitChannel> channels, Instant now, String by) {
         this.id = id;
         this.parentId = parentId;
         this.name = name;
@@ -45,24 +49,34 @@ public class Unit {
         this.channels = new ArrayList<>(channels);
         this.createdAt = now;
         changed(now);
+        audit.add(new AuditEntry(now, by, "ADDED", List.of("name", "kind", "channels"), revision, null));
     }
 
-    void update(String name, UnitKind kind, List<UnitChannel> channels, Instant now) {
-        if (name != null) {
+    void update(String name, UnitKind kind, List<UnitChannel> channels, Instant now, String by) {
+        List<String> changed = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (name != null && !name.equals(this.name)) {
+            changed.add("name");
+            notes.add("name: " + this.name + " → " + name);
             this.name = name;
         }
-        if (kind != null) {
+        if (kind != null && kind != this.kind) {
+            changed.add("kind");
+            notes.add("kind: " + this.kind + " → " + kind);
             this.kind = kind;
         }
-        if (channels != null) {
+        if (channels != null && !Objects.equals(channels, this.channels)) {
+            changed.add("channels");
             this.channels = new ArrayList<>(channels);
         }
         changed(now);
+        audit.add(new AuditEntry(now, by, "UPDATED", changed, revision, notes.isEmpty() ? null : String.join("; ", notes)));
     }
 
-    void retire(Instant now) {
+    void retire(Instant now, String by) {
         this.status = UnitStatus.RETIRED;
         changed(now);
+        audit.add(new AuditEntry(now, by, "RETIRED", List.of("status"), revision, null));
     }
 
     private void changed(Instant now) {
@@ -84,6 +98,7 @@ public class Unit {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getChangedAt() { return changedAt; }
     public Long getVersion() { return version; }
+    public List<AuditEntry> getAudit() { return audit == null ? List.of() : List.copyOf(audit); }
     List<PendingEvent> pendingEvents() { return pendingEvents; }
     List<PendingEvent> unsavedEvents() { return List.copyOf(unsavedEvents); }
 }

@@ -13,13 +13,19 @@ import org.springframework.stereotype.Service;
 import vn.cchc.plan.common.AggregateWriter;
 import vn.cchc.plan.common.ETags;
 import vn.cchc.plan.common.PageView;
-import vn.cchc.plan.common.UnitScope;
+import vn.cchc.plan.common.Caller;
 import vn.cchc.platform.units.UnitPath;
 import vn.cchc.platform.web.ConflictException;
 import vn.cchc.platform.web.InvalidRequestException;
 import vn.cchc.platform.web.NotFoundException;
+import vn.cchc.security.Action;
 
-/** The unit directory: add, rename, retire (never delete), look up, list a subtree. */
+/**
+ * The unit directory: add, rename, retire (never delete), look up, list a subtree. Reads are limited to the
+ * caller's readable units (404 / absent from lists outside them); changes need {@link Action#MANAGE_UNITS}
+ * (PROVINCE_ADMIN) within the new unit's parent (a province: the province itself), or the unit changed (403,
+ * checked before anything else). Every change appends an audit entry in the same single-document write.
+ */
 @Service
 public class UnitService {
     private final UnitRepository repository;
@@ -34,22 +40,17 @@ public class UnitService {
         this.clock = clock;
     }
 
-    public Unit add(AddUnitRequest request, UnitScope scope) {
+    public Unit add(AddUnitRequest request, Caller caller) {
         String id = request.unitId();
         int dot = id.lastIndexOf('.');
         String parentId = dot < 0 ? null : id.substring(0, dot);
+        caller.requireWrite(parentId == null ? id : parentId, Action.MANAGE_UNITS);
         if (parentId == null) {
             if (request.kind() != UnitKind.PROVINCE) {
                 throw new InvalidRequestException("kind", "top-level-province",
                         "A unit id without a parent (no dot) names a province; its kind must be PROVINCE.");
             }
-            if (!scope.unrestricted()) {
-                throw new InvalidRequestException("unitId", "out-of-scope", "Only the platform team may add a province.");
-            }
         } else {
-            if (!scope.allows(parentId)) {
-                throw new InvalidRequestException("unitId", "out-of-scope", "You cannot add units under " + parentId + ".");
-            }
             Unit parent = repository.findById(parentId).orElseThrow(() -> new InvalidRequestException("unitId",
                     "unknown-parent", "The parent unit " + parentId + " does not exist; add it first."));
             if (!parent.isActive()) {
@@ -60,40 +61,49 @@ public class UnitService {
             throw new ConflictException("The unit " + id + " already exists.");
         }
         try {
-            return repository.insert(new Unit(id, parentId, request.name().strip(), request.kind(), request.channels(), clock.instant()));
+            return repository.insert(new Unit(id, parentId, request.name().strip(), request.kind(), request.channels(), clock.instant(),
+                    caller.username()));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("The unit " + id + " already exists.");
         }
     }
 
     /** Renames a unit or replaces its kind / channels; {@code ifMatch} (optional) must match the version read. */
-    public Unit update(String id, UpdateUnitRequest request, String ifMatch, UnitScope scope) {
-        Unit unit = get(id, scope);
+    public Unit update(String id, UpdateUnitRequest request, String ifMatch, Caller caller) {
+        Unit unit = forWrite(id, caller);
         ETags.check(ifMatch, unit.getVersion(), false);
         if (!unit.isActive()) {
             throw new ConflictException("The unit " + id + " is retired and cannot be changed.");
         }
-        unit.update(request.name() == null ? null : request.name().strip(), request.kind(), request.channels(), clock.instant());
+        unit.update(request.name() == null ? null : request.name().strip(), request.kind(), request.channels(), clock.instant(),
+                caller.username());
         return writer.update(unit, unit.getId(), unit.getVersion(), unit.unsavedEvents());
     }
 
     /** Retires a unit; its id, name and history stay, and plans that named it stay readable. */
-    public Unit retire(String id, UnitScope scope) {
-        Unit unit = get(id, scope);
+    public Unit retire(String id, Caller caller) {
+        Unit unit = forWrite(id, caller);
         if (!unit.isActive()) {
             throw new ConflictException("The unit " + id + " is already retired.");
         }
         if (repository.existsByParentIdAndStatus(id, UnitStatus.ACTIVE)) {
             throw new ConflictException("The unit " + id + " still has active units beneath it; retire them first.");
         }
-        unit.retire(clock.instant());
+        unit.retire(clock.instant(), caller.username());
         return writer.update(unit, unit.getId(), unit.getVersion(), unit.unsavedEvents());
     }
 
-    public Unit get(String id, UnitScope scope) {
-        if (!scope.allows(id)) {
+    /** A unit the caller may read; one outside the caller's units is 404, as if it did not exist. */
+    public Unit get(String id, Caller caller) {
+        if (!caller.canRead(id)) {
             throw new NotFoundException("No unit " + id);
         }
+        return repository.findById(id).orElseThrow(() -> new NotFoundException("No unit " + id));
+    }
+
+    /** A unit the caller may change: 403 outside the caller's MANAGE_UNITS scope, then 404 when absent. */
+    private Unit forWrite(String id, Caller caller) {
+        caller.requireWrite(id, Action.MANAGE_UNITS);
         return repository.findById(id).orElseThrow(() -> new NotFoundException("No unit " + id));
     }
 
@@ -101,7 +111,7 @@ public class UnitService {
         return UnitPath.isValid(id) ? repository.findById(id) : Optional.empty();
     }
 
-    public PageView<Unit> list(String within, UnitStatus status, UnitKind kind, int page, int size, UnitScope scope) {
+    public PageView<Unit> list(String within, UnitStatus status, UnitKind kind, int page, int size, Caller caller) {
         List<Criteria> criteria = new ArrayList<>();
         if (within != null && !within.isBlank()) {
             criteria.add(Criteria.where("_id").regex(UnitPath.subtreeRegex(within)));
@@ -112,13 +122,14 @@ public class UnitService {
         if (kind != null) {
             criteria.add(Criteria.where("kind").is(kind));
         }
-        Criteria inScope = scope.criteria("_id");
+        Criteria inScope = caller.readCriteria("_id");
         if (inScope != null) {
             criteria.add(inScope);
         }
         Query query = criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
         long total = mongo.count(query, Unit.class);
         query.with(Sort.by("_id")).skip((long) page * size).limit(size);
+        query.fields().exclude("pendingEvents", "audit");
         return new PageView<>(mongo.find(query, Unit.class), page, size, total);
     }
 }

@@ -29,7 +29,8 @@ import vn.cchc.platform.test.TopicReader;
  * from the start and validates every event against the published schema of its ce_type.
  */
 @org.springframework.test.annotation.DirtiesContext
-@SpringBootTest(properties = {"cchc.kafka.brokers=${spring.embedded.kafka.brokers}", "cchc.demo-data.enabled=true"})
+@SpringBootTest(properties = {"cchc.kafka.brokers=${spring.embedded.kafka.brokers}", "cchc.demo-data.enabled=true",
+        vn.cchc.security.test.TestTokens.PUBLIC_KEY_PROPERTY})
 @EmbeddedKafka(partitions = 1, topics = {"cchc.plan.events", "cchc.unit.events"})
 class DemoDataSubscriberTest {
     @DynamicPropertySource
@@ -118,6 +119,11 @@ class DemoDataSubscriberTest {
         assertThat(units.count()).isEqualTo(unitCount).isEqualTo(24);
         assertThat(plans.findAll().stream().collect(Collectors.toMap(Plan::getId, Plan::getVersion))).isEqualTo(versions);
         assertThat(plans.findAll()).allSatisfy(p -> assertThat(p.getRevisions()).hasSize(1));
+        // loaded by no user: audited as the system
+        assertThat(plans.findAll()).allSatisfy(p -> assertThat(p.getAudit()).extracting(a -> a.by() + " " + a.action())
+                .containsExactly("system CREATED", "system ISSUED"));
+        assertThat(units.findAll()).allSatisfy(u -> assertThat(u.getAudit()).extracting(a -> a.by() + " " + a.action())
+                .containsExactly("system ADDED"));
     }
 
     private static String target(JsonNode plan, int index) {

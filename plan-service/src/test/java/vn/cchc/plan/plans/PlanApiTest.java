@@ -26,14 +26,17 @@ import vn.cchc.platform.test.ContractSchemas;
 import vn.cchc.platform.test.Http;
 import vn.cchc.platform.test.MongoWireServer;
 import vn.cchc.platform.test.TopicReader;
+import vn.cchc.security.test.TestTokens;
 
 /** The plan lifecycle and the unit directory through real HTTP, MongoDB wire server and an embedded KRaft broker. */
 @org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "cchc.kafka.brokers=${spring.embedded.kafka.brokers}")
+        properties = {"cchc.kafka.brokers=${spring.embedded.kafka.brokers}", TestTokens.PUBLIC_KEY_PROPERTY})
 @EmbeddedKafka(partitions = 1, topics = {PlanEvents.TOPIC, UnitEvents.TOPIC})
 class PlanApiTest {
     static final String PK = "vinh-long.phu-khuong";
+    /** Admin of both provinces of this test: may do everything the tests below do. */
+    static final String ADMIN = TestTokens.token("admin", List.of("PROVINCE_ADMIN"), List.of("vinh-long", "hai-phong"));
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -59,7 +62,7 @@ class PlanApiTest {
         for (String[] unit : new String[][]{{"vinh-long", "Tỉnh Vĩnh Long", "PROVINCE"}, {PK, "Phường Phú Khương", "WARD"},
                 {PK + ".vhxh", "Phòng Văn hóa - Xã hội", "OFFICE"}, {PK + ".ttdvth", "Trung tâm Dịch vụ tổng hợp", "CENTRE"},
                 {"hai-phong", "Thành phố Hải Phòng", "PROVINCE"}, {"hai-phong.tien-minh", "Xã Tiên Minh", "COMMUNE"}}) {
-            Http.Response added = Http.postJson(base() + "/api/units", """
+            Http.Response added = postJson("/api/units", """
                     {"unitId":"%s","name":"%s","kind":"%s"}""".formatted(unit[0], unit[1], unit[2]));
             assertThat(added.status()).as(added.body()).isEqualTo(201);
         }
@@ -73,6 +76,40 @@ class PlanApiTest {
 
     String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The headers with the admin's token in front, unless they carry their own Authorization. */
+    static String[] auth(String... headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                return headers;
+            }
+        }
+        String[] all = new String[headers.length + 2];
+        all[0] = "Authorization";
+        all[1] = TestTokens.bearer(ADMIN);
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return all;
+    }
+
+    static String[] as(String token) {
+        return new String[]{"Authorization", TestTokens.bearer(token)};
+    }
+
+    Http.Response get(String path, String... headers) {
+        return Http.get(base() + path, auth(headers));
+    }
+
+    Http.Response postJson(String path, String body, String... headers) {
+        return Http.postJson(base() + path, body, auth(headers));
+    }
+
+    Http.Response putJson(String path, String body, String... headers) {
+        return Http.putJson(base() + path, body, auth(headers));
+    }
+
+    Http.Response send(HttpRequest.Builder request, String... headers) {
+        return Http.send(request, auth(headers));
     }
 
     static String plan(String issuer, String targets, String tasks) {
@@ -102,9 +139,15 @@ class PlanApiTest {
         return json.readTree(response.body());
     }
 
-    Http.Response post(String path, String ifMatch) {
+    Http.Response post(String path, String ifMatch, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).POST(HttpRequest.BodyPublishers.noBody());
-        return ifMatch == null ? Http.send(request) : Http.send(request, "If-Match", ifMatch);
+        return ifMatch == null ? send(request, headers) : send(request, concat(headers, "If-Match", ifMatch));
+    }
+
+    static String[] concat(String[] headers, String... more) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return all;
     }
 
     List<ConsumerRecord<String, byte[]>> eventsOf(String planId, int count) {
@@ -114,7 +157,7 @@ class PlanApiTest {
 
     @Test
     void draftIssueAmendCloseWithETagsRevisionsAndValidEvents() {
-        Http.Response created = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS));
+        Http.Response created = postJson("/api/plans", plan(PK, TARGETS, TASKS));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = body(created).get("id").asString();
         assertThat(created.header("Location")).isEqualTo("/api/plans/" + id);
@@ -125,35 +168,35 @@ class PlanApiTest {
         assertThat(body(created).get("plan").get("tasks").get(0).get("timeFrame").get("text").asString()).isEqualTo("Thường xuyên");
 
         // drafts are private: nothing is published
-        Http.Response read = Http.get(base() + "/api/plans/" + id);
+        Http.Response read = get("/api/plans/" + id);
         String etag = read.header("ETag");
         assertThat(etag).isEqualTo(created.header("ETag")).matches("\"\\d+\"");
 
         // updating a draft needs If-Match: 428 without, 412 when stale
         String edited = plan(PK, TARGETS, TASKS).replace("\"number\":null", "\"number\":\"12/KH-UBND\"");
-        Http.Response missing = Http.putJson(base() + "/api/plans/" + id, edited);
+        Http.Response missing = putJson("/api/plans/" + id, edited);
         assertThat(missing.status()).isEqualTo(428);
         assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
-        Http.Response updated = Http.putJson(base() + "/api/plans/" + id, edited, "If-Match", etag);
+        Http.Response updated = putJson("/api/plans/" + id, edited, "If-Match", etag);
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
         assertThat(body(updated).get("plan").get("number").asString()).isEqualTo("12/KH-UBND");
         // entries sent without ids get new ones; the amendment below sends them back and they are kept
         String targetId = body(updated).get("plan").get("targets").get(0).get("id").asString();
-        Http.Response stale = Http.putJson(base() + "/api/plans/" + id, edited, "If-Match", etag);
+        Http.Response stale = putJson("/api/plans/" + id, edited, "If-Match", etag);
         assertThat(stale.status()).isEqualTo(412);
 
         Http.Response issued = post("/api/plans/" + id + "/issue", updated.header("ETag"));
         assertThat(issued.status()).as(issued.body()).isEqualTo(200);
         assertThat(body(issued).get("status").asString()).isEqualTo("ISSUED");
         assertThat(body(issued).get("revision").asLong()).isEqualTo(1);
-        assertThat(Http.putJson(base() + "/api/plans/" + id, edited, "If-Match", issued.header("ETag")).status()).isEqualTo(409);
+        assertThat(putJson("/api/plans/" + id, edited, "If-Match", issued.header("ETag")).status()).isEqualTo(409);
 
         // amend: keep the first target (by id), raise the radio minimum, drop nothing else
         JsonNode current = body(issued).get("plan");
         String amendedPlan = current.toString().replace("\"minimum\":2", "\"minimum\":3");
-        Http.Response amendNoIfMatch = Http.postJson(base() + "/api/plans/" + id + "/amendments", "{\"plan\":" + amendedPlan + "}");
+        Http.Response amendNoIfMatch = postJson("/api/plans/" + id + "/amendments", "{\"plan\":" + amendedPlan + "}");
         assertThat(amendNoIfMatch.status()).isEqualTo(428);
-        Http.Response amended = Http.postJson(base() + "/api/plans/" + id + "/amendments",
+        Http.Response amended = postJson("/api/plans/" + id + "/amendments",
                 "{\"plan\":" + amendedPlan + ",\"note\":\"Tăng số tin phát thanh\"}", "If-Match", issued.header("ETag"));
         assertThat(amended.status()).as(amended.body()).isEqualTo(200);
         assertThat(body(amended).get("status").asString()).isEqualTo("AMENDED");
@@ -165,18 +208,18 @@ class PlanApiTest {
         Http.Response closed = post("/api/plans/" + id + "/close", null);
         assertThat(closed.status()).isEqualTo(200);
         assertThat(body(closed).get("revision").asLong()).isEqualTo(3);
-        Http.Response amendClosed = Http.postJson(base() + "/api/plans/" + id + "/amendments",
+        Http.Response amendClosed = postJson("/api/plans/" + id + "/amendments",
                 "{\"plan\":" + amendedPlan + "}", "If-Match", closed.header("ETag"));
         assertThat(amendClosed.status()).isEqualTo(409);
         assertThat(body(amendClosed).get("detail").asString()).contains("closed");
         assertThat(post("/api/plans/" + id + "/close", null).status()).isEqualTo(409);
 
         // earlier revisions stay readable
-        JsonNode revisions = body(Http.get(base() + "/api/plans/" + id + "/revisions"));
+        JsonNode revisions = body(get("/api/plans/" + id + "/revisions"));
         assertThat(revisions.findValuesAsString("status")).containsExactly("ISSUED", "AMENDED", "CLOSED");
-        JsonNode first = body(Http.get(base() + "/api/plans/" + id + "/revisions/1"));
+        JsonNode first = body(get("/api/plans/" + id + "/revisions/1"));
         assertThat(first.get("plan").get("targets").get(1).get("minimum").asInt()).isEqualTo(2);
-        assertThat(Http.get(base() + "/api/plans/" + id + "/revisions/9").status()).isEqualTo(404);
+        assertThat(get("/api/plans/" + id + "/revisions/9").status()).isEqualTo(404);
 
         // exactly three events, in order, each valid against its published schema
         List<ConsumerRecord<String, byte[]>> events = eventsOf(id, 3);
@@ -202,37 +245,37 @@ class PlanApiTest {
 
     @Test
     void rejectsBadPlansNamingEachFieldAndStoresNothing() {
-        Http.Response zeroMinimum = Http.postJson(base() + "/api/plans",
+        Http.Response zeroMinimum = postJson("/api/plans",
                 plan(PK, TARGETS.replace("\"minimum\":12", "\"minimum\":0"), TASKS));
         assertThat(zeroMinimum.status()).isEqualTo(400);
         assertThat(zeroMinimum.header("Content-Type")).startsWith("application/problem+json");
         assertThat(body(zeroMinimum).get("errors").get(0).get("field").asString()).isEqualTo("targets[0].minimum");
         assertThat(body(zeroMinimum).get("errors").get(0).get("rule").asString()).isEqualTo("min");
 
-        Http.Response unknownLead = Http.postJson(base() + "/api/plans",
+        Http.Response unknownLead = postJson("/api/plans",
                 plan(PK, TARGETS, TASKS.replace(PK + ".vhxh", PK + ".khong-ton-tai")));
         assertThat(unknownLead.status()).isEqualTo(400);
         assertThat(body(unknownLead).get("errors").get(0).get("field").asString()).isEqualTo("tasks[0].leadUnitId");
         assertThat(body(unknownLead).get("errors").get(0).get("rule").asString()).isEqualTo("unknown-unit");
 
-        Http.Response unknownIssuer = Http.postJson(base() + "/api/plans", plan("vinh-long.khong-co", "[]", "[]")
+        Http.Response unknownIssuer = postJson("/api/plans", plan("vinh-long.khong-co", "[]", "[]")
                 .replace("vinh-long.khong-co.ttdvth", PK + ".ttdvth"));
         assertThat(unknownIssuer.status()).isEqualTo(400);
         assertThat(body(unknownIssuer).get("errors").findValuesAsString("field")).contains("issuingUnitId");
 
-        Http.Response outOfScope = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS), "X-Unit-Scope", "hai-phong");
-        assertThat(outOfScope.status()).isEqualTo(400);
-        assertThat(body(outOfScope).get("errors").get(0).get("rule").asString()).isEqualTo("out-of-scope");
+        Http.Response outOfScope = postJson("/api/plans", plan(PK, TARGETS, TASKS), as(TestTokens.provinceAdmin("hai-phong")));
+        assertThat(outOfScope.status()).isEqualTo(403);
+        assertThat(outOfScope.header("Content-Type")).startsWith("application/problem+json");
 
-        Http.Response unknownChannel = Http.postJson(base() + "/api/plans", plan(PK, TARGETS.replace("\"WEBSITE\"", "\"TELEGRAPH\""), TASKS));
+        Http.Response unknownChannel = postJson("/api/plans", plan(PK, TARGETS.replace("\"WEBSITE\"", "\"TELEGRAPH\""), TASKS));
         assertThat(unknownChannel.status()).isEqualTo(400);
 
-        Http.Response noTitle = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS).replace(
+        Http.Response noTitle = postJson("/api/plans", plan(PK, TARGETS, TASKS).replace(
                 "Kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2026", " "));
         assertThat(noTitle.status()).isEqualTo(400);
         assertThat(body(noTitle).get("errors").get(0).get("field").asString()).isEqualTo("title");
 
-        Http.Response unknownParent = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS)
+        Http.Response unknownParent = postJson("/api/plans", plan(PK, TARGETS, TASKS)
                 .replace("\"planId\":null", "\"planId\":\"khong-co\""));
         assertThat(unknownParent.status()).isEqualTo(400);
         assertThat(body(unknownParent).get("errors").get(0).get("field").asString()).isEqualTo("parentPlan.planId");
@@ -243,9 +286,9 @@ class PlanApiTest {
 
     @Test
     void aCommunePlanLinksToItsProvincePlanById() {
-        String province = body(Http.postJson(base() + "/api/plans", plan("vinh-long", "[]", "[]")
+        String province = body(postJson("/api/plans", plan("vinh-long", "[]", "[]")
                 .replace("\"unitId\":\"vinh-long.ttdvth\"", "\"unitId\":\"" + PK + ".ttdvth\""))).get("id").asString();
-        Http.Response commune = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS)
+        Http.Response commune = postJson("/api/plans", plan(PK, TARGETS, TASKS)
                 .replace("\"planId\":null", "\"planId\":\"" + province + "\""));
 
         assertThat(commune.status()).as(commune.body()).isEqualTo(201);
@@ -255,7 +298,7 @@ class PlanApiTest {
 
     @Test
     void aRetiredUnitCannotIssueAndNothingIsPublished() {
-        Http.Response created = Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS));
+        Http.Response created = postJson("/api/plans", plan(PK, TARGETS, TASKS));
         String id = body(created).get("id").asString();
         // retire the lead unit of the task after the draft was saved
         assertThat(post("/api/units/" + PK + ".vhxh/retire", null).status()).isEqualTo(200);
@@ -265,77 +308,77 @@ class PlanApiTest {
         assertThat(issue.status()).isEqualTo(400);
         assertThat(body(issue).get("errors").get(0).get("rule").asString()).isEqualTo("retired-unit");
         assertThat(plans.findById(id).orElseThrow().getStatus()).isEqualTo(PlanStatus.DRAFT);
-        Http.Response retiredIssuer = Http.postJson(base() + "/api/plans", plan(PK, "[]", "[]"));
+        Http.Response retiredIssuer = postJson("/api/plans", plan(PK, "[]", "[]"));
         assertThat(retiredIssuer.status()).isEqualTo(201); // the ward itself is still active
     }
 
     @Test
     void plansOfAnotherUnitAreInvisibleOutsideTheCallersScope() {
-        String id = body(Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS))).get("id").asString();
+        String id = body(postJson("/api/plans", plan(PK, TARGETS, TASKS))).get("id").asString();
 
-        assertThat(Http.get(base() + "/api/plans/" + id, "X-Unit-Scope", "vinh-long").status()).isEqualTo(200);
-        assertThat(Http.get(base() + "/api/plans/" + id, "X-Unit-Scope", "hai-phong").status()).isEqualTo(404);
-        assertThat(body(Http.get(base() + "/api/plans", "X-Unit-Scope", "hai-phong")).get("total").asLong()).isZero();
+        assertThat(get("/api/plans/" + id, as(TestTokens.viewer("vinh-long"))).status()).isEqualTo(200);
+        assertThat(get("/api/plans/" + id, as(TestTokens.viewer("hai-phong"))).status()).isEqualTo(404);
+        assertThat(body(get("/api/plans", as(TestTokens.viewer("hai-phong")))).get("total").asLong()).isZero();
     }
 
     @Test
     void listsByUnitSubtreeYearAndStatusWithPagination() {
-        String first = body(Http.postJson(base() + "/api/plans", plan(PK, TARGETS, TASKS))).get("id").asString();
-        Http.postJson(base() + "/api/plans", plan(PK, "[]", "[]").replace("\"year\":2026", "\"year\":2027")
+        String first = body(postJson("/api/plans", plan(PK, TARGETS, TASKS))).get("id").asString();
+        postJson("/api/plans", plan(PK, "[]", "[]").replace("\"year\":2026", "\"year\":2027")
                 .replace("2026-03-13", "2027-03-13"));
-        Http.postJson(base() + "/api/plans", plan("hai-phong.tien-minh", "[]", "[]")
+        postJson("/api/plans", plan("hai-phong.tien-minh", "[]", "[]")
                 .replace("\"unitId\":\"hai-phong.tien-minh.ttdvth\"", "\"unitId\":\"hai-phong.tien-minh\""));
         assertThat(post("/api/plans/" + first + "/issue", null).status()).isEqualTo(200);
 
-        assertThat(body(Http.get(base() + "/api/plans")).get("total").asLong()).isEqualTo(3);
-        assertThat(body(Http.get(base() + "/api/plans?unitId=vinh-long")).get("total").asLong()).isZero();
-        assertThat(body(Http.get(base() + "/api/plans?unitId=vinh-long&subtree=true")).get("total").asLong()).isEqualTo(2);
-        assertThat(body(Http.get(base() + "/api/plans?unitId=" + PK + "&year=2026")).get("total").asLong()).isEqualTo(1);
-        JsonNode issued = body(Http.get(base() + "/api/plans?status=ISSUED"));
+        assertThat(body(get("/api/plans")).get("total").asLong()).isEqualTo(3);
+        assertThat(body(get("/api/plans?unitId=vinh-long")).get("total").asLong()).isZero();
+        assertThat(body(get("/api/plans?unitId=vinh-long&subtree=true")).get("total").asLong()).isEqualTo(2);
+        assertThat(body(get("/api/plans?unitId=" + PK + "&year=2026")).get("total").asLong()).isEqualTo(1);
+        JsonNode issued = body(get("/api/plans?status=ISSUED"));
         assertThat(issued.get("items").size()).isEqualTo(1);
         assertThat(issued.get("items").get(0).get("id").asString()).isEqualTo(first);
-        JsonNode page = body(Http.get(base() + "/api/plans?size=2&page=1"));
+        JsonNode page = body(get("/api/plans?size=2&page=1"));
         assertThat(page.get("items").size()).isEqualTo(1);
         assertThat(page.get("total").asLong()).isEqualTo(3);
-        assertThat(body(Http.get(base() + "/api/plans?size=2&page=0")).get("items").get(0).get("plan").get("year").asInt()).isEqualTo(2027);
-        assertThat(Http.get(base() + "/api/plans?size=0").status()).isEqualTo(400);
-        assertThat(Http.get(base() + "/api/plans?status=FINISHED").status()).isEqualTo(400);
+        assertThat(body(get("/api/plans?size=2&page=0")).get("items").get(0).get("plan").get("year").asInt()).isEqualTo(2027);
+        assertThat(get("/api/plans?size=0").status()).isEqualTo(400);
+        assertThat(get("/api/plans?status=FINISHED").status()).isEqualTo(400);
     }
 
     @Test
     void unitDirectoryAddRenameRetireWithEvents() {
         TopicReader unitTopic = new TopicReader(brokers, UnitEvents.TOPIC);
         try {
-            Http.Response orphan = Http.postJson(base() + "/api/units", """
-                    {"unitId":"lam-dong.bac-binh.vhxh","name":"Phòng Văn hóa - Xã hội","kind":"OFFICE"}""");
+            Http.Response orphan = postJson("/api/units", """
+                    {"unitId":"vinh-long.khong-co.vhxh","name":"Phòng Văn hóa - Xã hội","kind":"OFFICE"}""");
             assertThat(orphan.status()).isEqualTo(400);
             assertThat(body(orphan).get("errors").get(0).get("rule").asString()).isEqualTo("unknown-parent");
-            assertThat(Http.postJson(base() + "/api/units", """
+            assertThat(postJson("/api/units", """
                     {"unitId":"vinh-long.phu-khuong","name":"Phường Phú Khương","kind":"WARD"}""").status()).isEqualTo(409);
-            assertThat(Http.postJson(base() + "/api/units", """
+            assertThat(postJson("/api/units", """
                     {"unitId":"Lam Dong","name":"Lâm Đồng","kind":"PROVINCE"}""").status()).isEqualTo(400);
 
-            Http.Response added = Http.postJson(base() + "/api/units", """
+            Http.Response added = postJson("/api/units", """
                     {"unitId":"vinh-long.phu-khuong.truong-thcs","name":"Trường THCS","kind":"SCHOOL",
                      "channels":[{"channel":"FACEBOOK","name":"Fanpage nhà trường","url":"https://facebook.com/thcs"}]}""");
             assertThat(added.status()).as(added.body()).isEqualTo(201);
             String unit = base() + "/api/units/" + PK + ".truong-thcs";
-            Http.Response renamed = Http.send(HttpRequest.newBuilder(URI.create(unit)).header("Content-Type", "application/json")
+            Http.Response renamed = send(HttpRequest.newBuilder(URI.create(unit)).header("Content-Type", "application/json")
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\":\"Trường THCS Phú Khương\"}")));
             assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
             assertThat(body(renamed).get("name").asString()).isEqualTo("Trường THCS Phú Khương");
             assertThat(body(renamed).get("channels").get(0).get("channel").asString()).isEqualTo("FACEBOOK");
-            Http.Response stale = Http.send(HttpRequest.newBuilder(URI.create(unit)).header("Content-Type", "application/json")
+            Http.Response stale = send(HttpRequest.newBuilder(URI.create(unit)).header("Content-Type", "application/json")
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\":\"Tên cũ\"}")), "If-Match", added.header("ETag"));
             assertThat(stale.status()).isEqualTo(412);
 
             assertThat(post("/api/units/" + PK + "/retire", null).status()).isEqualTo(409); // has active units beneath
             assertThat(post("/api/units/" + PK + ".truong-thcs/retire", null).status()).isEqualTo(200);
             assertThat(post("/api/units/" + PK + ".truong-thcs/retire", null).status()).isEqualTo(409);
-            JsonNode retired = body(Http.get(unit));
+            JsonNode retired = body(Http.get(unit, auth()));
             assertThat(retired.get("status").asString()).isEqualTo("RETIRED");
             assertThat(retired.get("revision").asLong()).isEqualTo(3);
-            assertThat(body(Http.get(base() + "/api/units?within=" + PK + "&status=ACTIVE")).get("items").findValuesAsString("unitId"))
+            assertThat(body(get("/api/units?within=" + PK + "&status=ACTIVE")).get("items").findValuesAsString("unitId"))
                     .containsExactly(PK, PK + ".ttdvth", PK + ".vhxh");
 
             List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(20)).until(
@@ -354,9 +397,13 @@ class PlanApiTest {
 
     @Test
     void servesItsOpenApiDescription() {
-        Http.Response docs = Http.get(base() + "/v3/api-docs");
+        Http.Response docs = get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(body(docs).get("paths").has("/api/plans/{id}/amendments")).isTrue();
         assertThat(body(docs).get("paths").has("/api/units/{id}/retire")).isTrue();
+        assertThat(body(docs).get("paths").has("/api/plans/{id}/audit")).isTrue();
+        assertThat(body(docs).get("paths").has("/api/units/{id}/audit")).isTrue();
+        // the caller comes from the token, never from a parameter
+        assertThat(docs.body()).doesNotContain("X-Unit-Scope").doesNotContain("CurrentUser");
     }
 }

@@ -18,10 +18,11 @@ import org.testcontainers.mongodb.MongoDBContainer;
 import vn.cchc.platform.test.ContractSchemas;
 import vn.cchc.platform.test.Http;
 import vn.cchc.platform.test.TopicReader;
+import vn.cchc.security.test.TestTokens;
 
 /** The main flow (units, draft, issue, event) against real MongoDB and Kafka images; skipped where Docker is absent. */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TestTokens.PUBLIC_KEY_PROPERTY)
 class PlanContainersTest {
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
@@ -40,15 +41,16 @@ class PlanContainersTest {
     @Test
     void issuesAPlanAndPublishesAValidEvent() {
         String base = "http://127.0.0.1:" + port;
-        assertThat(Http.postJson(base + "/api/units", "{\"unitId\":\"vinh-long\",\"name\":\"Tỉnh Vĩnh Long\",\"kind\":\"PROVINCE\"}").status()).isEqualTo(201);
-        assertThat(Http.postJson(base + "/api/units", "{\"unitId\":\"vinh-long.phu-khuong\",\"name\":\"Phường Phú Khương\",\"kind\":\"WARD\"}").status()).isEqualTo(201);
+        String admin = TestTokens.bearer(TestTokens.provinceAdmin("vinh-long"));
+        assertThat(Http.postJson(base + "/api/units", "{\"unitId\":\"vinh-long\",\"name\":\"Tỉnh Vĩnh Long\",\"kind\":\"PROVINCE\"}", "Authorization", admin).status()).isEqualTo(201);
+        assertThat(Http.postJson(base + "/api/units", "{\"unitId\":\"vinh-long.phu-khuong\",\"name\":\"Phường Phú Khương\",\"kind\":\"WARD\"}", "Authorization", admin).status()).isEqualTo(201);
         Http.Response created = Http.postJson(base + "/api/plans", """
                 {"issuingUnitId":"vinh-long.phu-khuong","title":"Kế hoạch thông tin, tuyên truyền CCHC năm 2026","year":2026,
-                 "targets":[{"description":"12 tin/bài","kinds":["ARTICLE"],"channels":["WEBSITE"],"minimum":12,"period":"YEAR","scope":"SUBTREE"}]}""");
+                 "targets":[{"description":"12 tin/bài","kinds":["ARTICLE"],"channels":["WEBSITE"],"minimum":12,"period":"YEAR","scope":"SUBTREE"}]}""", "Authorization", admin);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.header("Location").substring("/api/plans/".length());
         Http.Response issued = Http.send(HttpRequest.newBuilder(URI.create(base + "/api/plans/" + id + "/issue"))
-                .POST(HttpRequest.BodyPublishers.noBody()), "If-Match", created.header("ETag"));
+                .POST(HttpRequest.BodyPublishers.noBody()), "If-Match", created.header("ETag"), "Authorization", admin);
         assertThat(issued.status()).isEqualTo(200);
 
         try (TopicReader reader = new TopicReader(KAFKA.getBootstrapServers(), PlanEvents.TOPIC)) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import vn.cchc.plan.common.UnitScope;
+import vn.cchc.plan.common.AuditEntry;
 import vn.cchc.plan.units.Channel;
 import vn.cchc.plan.units.Unit;
 import vn.cchc.plan.units.UnitTestData;
@@ -41,9 +41,9 @@ class PlanRulesTest {
         return new PlanTask(null, "1", "Viết tin, bài", lead, List.of(), timeFrame, List.of("Tin, bài"));
     }
 
-    List<FieldError> check(PlanContent plan, UnitScope scope) {
+    List<FieldError> check(PlanContent plan) {
         AtomicInteger n = new AtomicInteger();
-        return PlanRules.check(PlanEntries.complete(plan, () -> "x" + n.incrementAndGet()), units, scope);
+        return PlanRules.check(PlanEntries.complete(plan, () -> "x" + n.incrementAndGet()), units);
     }
 
     @Test
@@ -53,7 +53,7 @@ class PlanRulesTest {
         AtomicInteger n = new AtomicInteger();
         PlanContent complete = PlanEntries.complete(plan, () -> "x" + n.incrementAndGet());
 
-        assertThat(PlanRules.check(complete, units, UnitScope.ALL)).isEmpty();
+        assertThat(PlanRules.check(complete, units)).isEmpty();
         assertThat(complete.targets().get(0).id()).isEqualTo("tg-x1");
         assertThat(complete.targets().get(0).unitId()).isEqualTo(PK);
         assertThat(complete.tasks().get(0).id()).isEqualTo("tk-x2");
@@ -84,7 +84,7 @@ class PlanRulesTest {
     void refusesUnknownRetiredAndOutsideUnits() {
         List<FieldError> errors = check(plan(List.of(websiteArticles("hai-phong.tien-minh")), List.of(),
                 List.of(task(PK + ".khong-co", new TimeFrame(TimeFrameType.YEAR, null, null, null, null, null)),
-                        task(PK + ".cu", new TimeFrame(TimeFrameType.YEAR, null, null, null, null, null)))), UnitScope.ALL);
+                        task(PK + ".cu", new TimeFrame(TimeFrameType.YEAR, null, null, null, null, null)))));
 
         assertThat(errors).extracting(FieldError::field, FieldError::rule).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("targets[0].unitId", "outside-issuing-unit"),
@@ -93,11 +93,14 @@ class PlanRulesTest {
     }
 
     @Test
-    void refusesAPlanForAUnitOutsideTheCallersScope() {
-        List<FieldError> errors = check(plan(List.of(), List.of(), List.of()), UnitScope.of("hai-phong"));
+    void theAuditNamesThePartsOfThePlanThatChanged() {
+        PlanContent before = PlanEntries.complete(plan(List.of(websiteArticles(PK)), List.of(), List.of()), () -> "a");
+        PlanContent after = new PlanContent(PK, "12/KH-UBND", before.title(), 2026, before.place(), null, null,
+                null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(), null);
 
-        assertThat(errors).extracting(FieldError::rule).containsExactly("out-of-scope");
-        assertThat(check(plan(List.of(), List.of(), List.of()), UnitScope.of("vinh-long"))).isEmpty();
+        assertThat(Plan.changedParts(before, after)).containsExactly("number", "targets");
+        assertThat(Plan.changedParts(before, before)).isEmpty();
+        assertThat(Plan.changedParts(null, before)).containsExactly("issuingUnitId", "title", "year", "place", "targets");
     }
 
     @Test
@@ -105,7 +108,7 @@ class PlanRulesTest {
         ScheduledItem lastYear = new ScheduledItem(null, "Đối thoại", LocalDate.of(2025, 12, 11), "20:15", "20:45", PK, Channel.RADIO, PublicationKind.BROADCAST);
         ScheduledItem backwards = new ScheduledItem(null, "Đối thoại", LocalDate.of(2026, 12, 11), "20:45", "20:15", PK, Channel.RADIO, PublicationKind.BROADCAST);
 
-        assertThat(check(plan(List.of(), List.of(lastYear, backwards), List.of()), UnitScope.ALL))
+        assertThat(check(plan(List.of(), List.of(lastYear, backwards), List.of())))
                 .extracting(FieldError::field, FieldError::rule).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("scheduledItems[0].date", "plan-year"),
                         org.assertj.core.groups.Tuple.tuple("scheduledItems[1].endTime", "after-start"));
@@ -116,7 +119,7 @@ class PlanRulesTest {
         Target a = new Target("same", "a", List.of(), List.of(), 1, TargetPeriod.YEAR, TargetScope.UNIT, PK);
         PlanTask b = new PlanTask("same", "1", "b", PK, List.of(), new TimeFrame(TimeFrameType.MONTH, null, null, null, null, "Tháng ?"), List.of());
 
-        assertThat(check(plan(List.of(a), List.of(), List.of(b)), UnitScope.ALL))
+        assertThat(check(plan(List.of(a), List.of(), List.of(b))))
                 .extracting(FieldError::field, FieldError::rule).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("tasks[0].id", "unique"),
                         org.assertj.core.groups.Tuple.tuple("tasks[0].timeFrame.month", "required"));
@@ -125,17 +128,17 @@ class PlanRulesTest {
     @Test
     void lifecycleRulesOfTheAggregate() {
         Instant now = Instant.parse("2026-01-15T02:00:00Z");
-        Plan plan = new Plan("p1", PlanEntries.complete(plan(List.of(websiteArticles(PK)), List.of(), List.of()), () -> "a"), now);
+        Plan plan = new Plan("p1", PlanEntries.complete(plan(List.of(websiteArticles(PK)), List.of(), List.of()), () -> "a"), now, "dp");
         assertThat(plan.getRevision()).isZero();
         assertThat(plan.pendingEvents()).isEmpty(); // drafts are private
 
-        assertThatThrownBy(() -> plan.close(now)).isInstanceOf(ConflictException.class);
-        plan.issue(now);
-        assertThatThrownBy(() -> plan.issue(now)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> plan.updateDraft(plan.getContent(), now)).isInstanceOf(ConflictException.class);
-        plan.amend(plan.getContent(), "Bổ sung số hiệu", now);
-        plan.close(now);
-        assertThatThrownBy(() -> plan.amend(plan.getContent(), null, now)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> plan.close(now, "dp")).isInstanceOf(ConflictException.class);
+        plan.issue(now, "dp");
+        assertThatThrownBy(() -> plan.issue(now, "dp")).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> plan.updateDraft(plan.getContent(), now, "dp")).isInstanceOf(ConflictException.class);
+        plan.amend(plan.getContent(), "Bổ sung số hiệu", now, "qt");
+        plan.close(now, "qt");
+        assertThatThrownBy(() -> plan.amend(plan.getContent(), null, now, "qt")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("closed");
 
         assertThat(plan.getRevision()).isEqualTo(3);
@@ -144,5 +147,12 @@ class PlanRulesTest {
                 org.assertj.core.groups.Tuple.tuple(2L, PlanStatus.AMENDED),
                 org.assertj.core.groups.Tuple.tuple(3L, PlanStatus.CLOSED));
         assertThat(plan.pendingEvents()).extracting(e -> e.type()).containsExactly(PlanEvents.ISSUED, PlanEvents.AMENDED, PlanEvents.CLOSED);
+        // refused changes leave no audit entry
+        assertThat(plan.getAudit()).extracting(AuditEntry::action, AuditEntry::by, AuditEntry::revision, AuditEntry::note).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("CREATED", "dp", 0L, null),
+                org.assertj.core.groups.Tuple.tuple("ISSUED", "dp", 1L, null),
+                org.assertj.core.groups.Tuple.tuple("AMENDED", "qt", 2L, "Bổ sung số hiệu"),
+                org.assertj.core.groups.Tuple.tuple("CLOSED", "qt", 3L, null));
+        assertThat(plan.getAudit()).allSatisfy(entry -> assertThat(entry.at()).isEqualTo(now));
     }
 }

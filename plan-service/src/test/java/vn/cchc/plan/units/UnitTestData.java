@@ -10,12 +10,12 @@ public final class UnitTestData {
 
     public static Unit active(String id) {
         int dot = id.lastIndexOf('.');
-        return new Unit(id, dot < 0 ? null : id.substring(0, dot), id, UnitKind.OTHER, List.of(), Instant.EPOCH);
+        return new Unit(id, dot < 0 ? null : id.substring(0, dot), id, UnitKind.OTHER, List.of(), Instant.EPOCH, "test");
     }
 
     public static Unit retired(String id) {
         Unit unit = active(id);
-        unit.retire(Instant.EPOCH);
+        unit.retire(Instant.EPOCH, "test");
         return unit;
     }
 }
