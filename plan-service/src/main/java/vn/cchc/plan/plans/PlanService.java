@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import vn.cchc.plan.common.AggregateWriter;
+import vn.cchc.platform.outbox.AggregateWriter;
 import vn.cchc.plan.common.ETags;
 import vn.cchc.plan.common.PageView;
 import vn.cchc.plan.common.AuditEntry;
