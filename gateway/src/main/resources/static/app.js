@@ -159,25 +159,29 @@
     return saved.accessToken;
   }
 
-  /** Forgets the token here and ends the sign-in session at the gateway (POST /logout with its CSRF token). */
+  /**
+   * Forgets the token here and ends the sign-in session at the gateway (POST /logout with the CSRF token of the
+   * session), so the next person on this browser must type a password. fetch, not a form: the page is served with
+   * Referrer-Policy no-referrer, under which a form POST carries "Origin: null" and the gateway refuses it.
+   */
   async function logout() {
     stopStream();
     sessionStorage.removeItem(TOKEN_KEY);
     state.token = null;
     try {
-      const page = await fetch('/login', { credentials: 'same-origin' });
+      const page = await fetch('/login', { credentials: 'same-origin', cache: 'no-store' });
       const match = /name="([^"]+)" value="([^"]+)"/.exec(await page.text());
       if (match) {
-        const form = el('form', { method: 'post', action: '/logout', hidden: '' },
-          el('input', { type: 'hidden', name: match[1], value: match[2] }));
-        document.body.append(form);
-        form.submit();
-        return;
+        await fetch('/logout', {
+          method: 'POST', credentials: 'same-origin', redirect: 'manual', referrerPolicy: 'same-origin',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ [match[1]]: match[2] })
+        });
       }
     } catch (e) {
-      // the token is gone already; the page below offers a new sign-in
+      // the token is gone already; the sign-in page comes next either way
     }
-    window.location.assign('/');
+    window.location.assign('/login?logout');
   }
 
   // ---------- API calls with the bearer token
@@ -263,9 +267,11 @@
       if (!byId.has(scope)) byId.set(scope, { unitId: scope, name: scope });
     }
     state.units = [...byId.values()].sort((a, b) => a.unitId.localeCompare(b.unitId));
+    const depthOf = (unit) => unit.unitId.split('.').length;
+    const top = Math.min(...state.units.map(depthOf));
     for (const select of [$('unit-select'), $('pub-unitId')]) {
       select.replaceChildren(...state.units.map((unit) => {
-        const depth = unit.unitId.split('.').length - 1;
+        const depth = depthOf(unit) - top;
         return el('option', { value: unit.unitId, text: '\u00a0\u00a0'.repeat(depth) + (unit.name || unit.unitId) });
       }));
     }
@@ -326,8 +332,8 @@
       const current = t.current || (t.periods && t.periods[t.periods.length - 1]) || {};
       const minimum = current.minimum !== undefined ? current.minimum : t.minimum;
       return el('tr', { 'data-target-id': t.targetId },
-        el('td', { 'data-label': 'Chỉ tiêu' }, el('span', { text: t.description || t.targetId }),
-          t.planTitle ? el('span', { class: 'muted small', text: t.planTitle }) : null),
+        el('td', { 'data-label': 'Chỉ tiêu' }, el('div', {}, el('span', { text: t.description || t.targetId }),
+          t.planTitle ? el('span', { class: 'muted small', text: t.planTitle }) : null)),
         el('td', { 'data-label': 'Kỳ hiện tại', text: periodLabel(current) }),
         el('td', { 'data-label': 'Đã thực hiện / Tối thiểu', class: 'count', text: `${current.count ?? 0}/${minimum ?? '?'}` }),
         el('td', { 'data-label': 'Tình trạng' }, badge(current.status)));
@@ -365,8 +371,8 @@
       ['Tổng số', p.total], ['Hoàn thành', p.done], ['Đang thực hiện', p.inProgress],
       ['Chưa thực hiện', p.planned], ['Quá hạn', p.overdue], ['Đã hủy', p.cancelled]
     ];
-    $('task-progress').replaceChildren(...items.flatMap(([label, value]) =>
-      [el('dt', { text: label }), el('dd', { text: String(value || 0) })]));
+    $('task-progress').replaceChildren(...items.map(([label, value]) =>
+      el('div', {}, el('dt', { text: label }), el('dd', { text: String(value || 0) }))));
     const overdue = p.overdueTasks || [];
     $('overdue-block').hidden = overdue.length === 0;
     $('overdue-list').replaceChildren(...overdue.map((t) =>
