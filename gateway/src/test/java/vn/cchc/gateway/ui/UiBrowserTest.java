@@ -67,6 +67,8 @@ class UiBrowserTest {
     static final AtomicInteger WEBSITE_ARTICLES = new AtomicInteger(11);
     static final List<Recorded> PUBLICATIONS = new CopyOnWriteArrayList<>();
     static final List<String> API_AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    static final List<String> REPORT_DOWNLOADS = new CopyOnWriteArrayList<>();
+    static final byte[] DOCX = "PK\u0003\u0004 stand-in for a Word report".getBytes(StandardCharsets.UTF_8);
 
     record Recorded(String authorization, JsonNode body) {
     }
@@ -108,6 +110,9 @@ class UiBrowserTest {
         String path = exchange.getRequestURI().getPath();
         if (path.equals("/api/reports/stream")) {
             stream(exchange);
+        } else if (path.equals("/api/reports/units/" + UNIT + "/periodic/2026-Q1.docx")) {
+            REPORT_DOWNLOADS.add(path + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            send(exchange, 200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DOCX);
         } else if (path.equals("/api/reports/units/" + UNIT + "/compliance")) {
             json(exchange, 200, compliance(WEBSITE_ARTICLES.get()));
         } else if (path.equals("/api/reports/units/" + UNIT + "/tasks")) {
@@ -137,13 +142,17 @@ class UiBrowserTest {
 
     WebDriver driver;
     WebDriverWait wait;
+    Path downloads;
 
     @BeforeEach
     void startBrowser() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver not installed");
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium not installed");
+        downloads = Files.createTempDirectory("cchc-ui-downloads");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + Files.createTempDirectory("cchc-ui-chromium"), "--window-size=1280,1100", "--lang=vi-VN");
@@ -245,6 +254,14 @@ class UiBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(websiteRow, "12/12"));
         assertThat(driver.findElement(websiteRow).getText()).contains("Đạt").doesNotContain("Đúng tiến độ");
 
+        // a periodic report: fetched with the token, saved as a file by the browser
+        driver.findElement(By.cssSelector(".tab[data-tab='reports']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-download='2026-Q1.docx']"))).click();
+        Path saved = downloads.resolve("bao-cao-" + UNIT + "-2026-Q1.docx");
+        wait.until(d -> Files.exists(saved) && sameBytes(saved, DOCX));
+        assertThat(REPORT_DOWNLOADS).singleElement().asString().contains("/periodic/2026-Q1.docx Bearer ");
+        driver.findElement(By.cssSelector(".tab[data-tab='dashboard']")).click();
+
         // a phone-sized screen: tables turn into labelled cards
         driver.manage().window().setSize(new Dimension(390, 844));
         wait.until(d -> d.findElement(By.cssSelector("thead")).getLocation().getX() < 0);
@@ -344,6 +361,14 @@ class UiBrowserTest {
         Path target = Path.of("target", name);
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static boolean sameBytes(Path file, byte[] expected) {
+        try {
+            return java.util.Arrays.equals(Files.readAllBytes(file), expected);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     String url(String path) {
