@@ -226,6 +226,7 @@ class UiBrowserTest {
         submit.click();
         wait.until(ExpectedConditions.textToBe(By.id("pub-title-error"), "Không được để trống."));
         assertThat(driver.findElement(By.id("pub-title")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        screenshot("ui-publication-error.png");
         assertThat(PUBLICATIONS).isEmpty();
 
         driver.findElement(By.id("pub-title")).sendKeys("Phường Phú Khương đẩy mạnh dịch vụ công trực tuyến");
