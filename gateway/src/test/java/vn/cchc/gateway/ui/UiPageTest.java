@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.cchc.platform.test.Http;
@@ -19,7 +18,6 @@ import vn.cchc.platform.test.Http;
  * gateway's Content-Security-Policy lets it run (no inline script or handler).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(UiStaticPathsOpen.class)
 class UiPageTest {
 
     @DynamicPropertySource
