@@ -344,6 +344,38 @@ class ReportingSecurityTest {
         assertThat(haiPhong).contains(":keep-alive");
     }
 
+    @Test
+    void aStreamEndsWhenItsTokenExpires() throws Exception {
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url("/api/reports/stream")))
+                        .header("Authorization", TestTokens.bearer(expiringIn(Duration.ofSeconds(3)))).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        streams.add(response);
+        // the server completes the stream at the token's expiry (well before the 30-minute limit): reading ends
+        List<String> lines = java.util.concurrent.CompletableFuture.supplyAsync(() -> response.body().toList())
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(lines).contains("event:hello", ":keep-alive");
+    }
+
+    /** A viewer token of Phú Khương, signed with the test key, that expires soon (TestTokens' last an hour). */
+    static String expiringIn(Duration life) throws Exception {
+        String pem;
+        try (var in = TestTokens.class.getResourceAsStream("/cchc-security-test/private.pem")) {
+            pem = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        }
+        java.security.PrivateKey key = java.security.KeyFactory.getInstance("RSA")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(pem)));
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("viewer")
+                .claim("preferred_username", "viewer").claim("roles", List.of("VIEWER")).claim("units", List.of(PK))
+                .issueTime(new java.util.Date()).expirationTime(java.util.Date.from(Instant.now().plus(life))).build();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                com.nimbusds.jose.JWSAlgorithm.RS256).keyID("cchc-test").build(), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+        return jwt.serialize();
+    }
+
     /** The unitId of every change and target-status event received. */
     List<String> changedUnits(List<String> lines) {
         List<String> units = new ArrayList<>();
