@@ -260,7 +260,8 @@ class ReportingSecurityTest {
     void rebuildIsForProvinceAdminsAndOpsAndA403ChangesNothing() throws Exception {
         int generation = models.active();
         Set<String> collections = mongo.getCollectionNames();
-        long complianceEvents = complianceEvents();
+        TopicReader complianceTopic = new TopicReader(brokers, "cchc.compliance.events");
+        long complianceEvents = settledCount(complianceTopic);
         for (String[] caller : List.of(COORD_PK, auth(TestTokens.editor(PK)), auth(TestTokens.viewer("vinh-long")))) {
             Http.Response response = Http.postJson(url("/api/reports/admin/rebuild"), "{}", caller);
             assertThat(response.status()).isEqualTo(403);
@@ -271,7 +272,8 @@ class ReportingSecurityTest {
         assertThat(rebuild.status()).isNull();
         assertThat(models.active()).isEqualTo(generation);
         assertThat(mongo.getCollectionNames()).isEqualTo(collections);
-        assertThat(complianceEvents()).isEqualTo(complianceEvents);
+        assertThat(complianceTopic.poll()).hasSize((int) complianceEvents);
+        complianceTopic.close();
 
         // OPS runs the platform: it may rebuild (calling the service directly; the gateway keeps OPS off /api/**)
         String[] ops = auth(TestTokens.ops());
@@ -284,10 +286,18 @@ class ReportingSecurityTest {
         assertThat(communes(getJson("/api/reports/units/vinh-long/compliance?year=2026", COORD_PK))).containsExactly(PK);
     }
 
-    long complianceEvents() {
-        try (TopicReader reader = new TopicReader(brokers, "cchc.compliance.events")) {
-            return reader.poll().size();
-        }
+    /** The number of records on the topic once the outbox has nothing left to send and the count stops moving. */
+    long settledCount(TopicReader reader) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !mongo.exists(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("pendingEvents.0").exists(true)), "target_status"));
+        long[] last = {-1};
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            long n = reader.poll().size();
+            boolean settled = n > 0 && n == last[0];
+            last[0] = n;
+            return settled;
+        });
+        return last[0];
     }
 
     List<String> stream(String query, String[] auth) throws Exception {

@@ -81,7 +81,12 @@ public class LiveUpdates {
     /** A comment line ({@code :keep-alive}) to every subscriber; clients ignore it, proxies see traffic. */
     void heartbeat() {
         for (Subscriber s : subscribers) {
-            send(s, SseEmitter.event().comment("keep-alive"));
+            try {
+                send(s, SseEmitter.event().comment("keep-alive"));
+            } catch (RuntimeException e) {
+                // an exception escaping a scheduled task would cancel every later heartbeat
+                subscribers.remove(s);
+            }
         }
     }
 
