@@ -17,10 +17,11 @@ import org.testcontainers.mongodb.MongoDBContainer;
 import tools.jackson.databind.json.JsonMapper;
 import vn.cchc.platform.test.CloudEventSender;
 import vn.cchc.platform.test.Http;
+import vn.cchc.security.test.TestTokens;
 
 /** The scripted year against a real MongoDB and a real Kafka broker; runs where Docker exists, skips cleanly here. */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"server.shutdown=immediate", TestTokens.PUBLIC_KEY_PROPERTY})
 class ReportingContainersTest {
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
@@ -46,10 +47,11 @@ class ReportingContainersTest {
             }
         }
         String base = "http://127.0.0.1:" + port + "/api/reports/units/" + Scenario.WARD;
+        String[] auth = {"Authorization", TestTokens.bearer(TestTokens.coordinator(Scenario.WARD))};
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            assertThat(json.readTree(Http.get(base + "/periodic/2026-Q1").body()).get("items")).hasSize(7);
-            assertThat(json.readTree(Http.get(base + "/periodic/2026-H1").body()).get("items")).hasSize(11);
+            assertThat(json.readTree(Http.get(base + "/periodic/2026-Q1", auth).body()).get("items")).hasSize(7);
+            assertThat(json.readTree(Http.get(base + "/periodic/2026-H1", auth).body()).get("items")).hasSize(11);
         });
-        assertThat(Http.get(base + "/periodic/2026-Q1.docx").status()).isEqualTo(200);
+        assertThat(Http.get(base + "/periodic/2026-Q1.docx", auth).status()).isEqualTo(200);
     }
 }

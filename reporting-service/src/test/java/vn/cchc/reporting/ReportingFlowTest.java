@@ -37,6 +37,7 @@ import vn.cchc.platform.test.MongoWireServer;
 import vn.cchc.platform.test.TopicReader;
 import vn.cchc.reporting.compliance.ComplianceSweep;
 import vn.cchc.reporting.readmodel.ReadModels;
+import vn.cchc.security.test.TestTokens;
 
 /**
  * The whole service on a real (embedded KRaft) broker and the Mongo wire server: the scripted year arrives as
@@ -45,13 +46,16 @@ import vn.cchc.reporting.readmodel.ReadModels;
  * rebuild from the topics into fresh collections gives the same answers as live processing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cchc.kafka.brokers=${spring.embedded.kafka.brokers}", "server.shutdown=immediate"})
+        properties = {"cchc.kafka.brokers=${spring.embedded.kafka.brokers}", "server.shutdown=immediate",
+                TestTokens.PUBLIC_KEY_PROPERTY})
 @EmbeddedKafka(partitions = 1, topics = {"cchc.unit.events", "cchc.plan.events", "cchc.task.events",
         "cchc.publication.events", "cchc.compliance.events"},
         // the test's fixed clock (20/12/2026) may lie ahead of the machine's: let the broker take future timestamps
         brokerProperties = "log.message.timestamp.after.max.ms=9223372036854775807")
 class ReportingFlowTest {
     static final String STATUS_CHANGED = "vn.cchc.compliance.target-status-changed.v1";
+    /** Every API call carries a token: the province admin of Vĩnh Long sees the whole scenario. */
+    static final String[] ADMIN = {"Authorization", TestTokens.bearer(TestTokens.provinceAdmin("vinh-long"))};
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -83,7 +87,7 @@ class ReportingFlowTest {
     }
 
     JsonNode getJson(String path) {
-        Http.Response response = Http.get(url(path));
+        Http.Response response = Http.get(url(path), ADMIN);
         assertThat(response.status()).as(path + " → " + response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
@@ -102,7 +106,7 @@ class ReportingFlowTest {
         // a dashboard listens before anything happens
         List<String> sse = new CopyOnWriteArrayList<>();
         HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url("/api/reports/stream?unitId=vinh-long"))).build(),
+                HttpRequest.newBuilder(URI.create(url("/api/reports/stream?unitId=vinh-long"))).header(ADMIN[0], ADMIN[1]).build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         Thread.ofVirtual().start(() -> stream.body().forEach(sse::add));
@@ -145,14 +149,14 @@ class ReportingFlowTest {
         assertThat(getJson(ward + "/score?year=2026").get("points").asDouble()).isEqualTo(0.75);
 
         HttpResponse<byte[]> docx = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url(ward + "/periodic/2026-Q1.docx"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpRequest.newBuilder(URI.create(url(ward + "/periodic/2026-Q1.docx"))).header(ADMIN[0], ADMIN[1]).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(docx.statusCode()).isEqualTo(200);
         assertThat(docx.headers().firstValue("Content-Type").orElse("")).contains("wordprocessingml");
         assertThat(docx.headers().firstValue("Content-Disposition").orElse("")).contains("2026-Q1.docx");
         try (XWPFWordExtractor text = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(docx.body())))) {
             assertThat(text.getText()).contains("BÁO CÁO", "quý I năm 2026", "Nơi nhận:");
         }
-        Http.Response xlsx = Http.get(url(ward + "/periodic/2026-Y.xlsx"));
+        Http.Response xlsx = Http.get(url(ward + "/periodic/2026-Y.xlsx"), ADMIN);
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.header("Content-Type")).contains("spreadsheetml");
 
@@ -191,17 +195,17 @@ class ReportingFlowTest {
                 .containsPattern("cchc_compliance_targets\\{[^}]*commune=\"vinh-long.phu-khuong\"[^}]*status=\"MISSED\"[^}]*} 10.0");
 
         // rebuild from the topics into fresh collections, switch over, same answers
-        String before = Http.get(url(ward + "/compliance?year=2026")).body() + Http.get(url(ward + "/periodic/2026-Y")).body()
-                + Http.get(url("/api/reports/units/vinh-long/compliance?year=2026")).body();
+        String before = Http.get(url(ward + "/compliance?year=2026"), ADMIN).body() + Http.get(url(ward + "/periodic/2026-Y"), ADMIN).body()
+                + Http.get(url("/api/reports/units/vinh-long/compliance?year=2026"), ADMIN).body();
         int generation = models.active();
-        Http.Response started = Http.postJson(url("/api/reports/admin/rebuild"), "{}");
+        Http.Response started = Http.postJson(url("/api/reports/admin/rebuild"), "{}", ADMIN);
         assertThat(started.status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(getJson("/api/reports/admin/rebuild").get("state").asString()).isEqualTo("DONE"));
         assertThat(models.active()).isEqualTo(generation + 1);
         assertThat(getJson("/api/reports/admin/rebuild").get("eventsRead").asLong()).isEqualTo(scenario.events().size() + 1L); // + the stale redelivery
-        String after = Http.get(url(ward + "/compliance?year=2026")).body() + Http.get(url(ward + "/periodic/2026-Y")).body()
-                + Http.get(url("/api/reports/units/vinh-long/compliance?year=2026")).body();
+        String after = Http.get(url(ward + "/compliance?year=2026"), ADMIN).body() + Http.get(url(ward + "/periodic/2026-Y"), ADMIN).body()
+                + Http.get(url("/api/reports/units/vinh-long/compliance?year=2026"), ADMIN).body();
         assertThat(after).isEqualTo(before);
     }
 
@@ -212,12 +216,12 @@ class ReportingFlowTest {
 
     @Test
     void badRequestsAreProblems() {
-        Http.Response period = Http.get(url("/api/reports/units/vinh-long.phu-khuong/periodic/2026-Q9"));
+        Http.Response period = Http.get(url("/api/reports/units/vinh-long.phu-khuong/periodic/2026-Q9"), ADMIN);
         assertThat(period.status()).isEqualTo(400);
         assertThat(period.header("Content-Type")).startsWith("application/problem+json");
         assertThat(period.body()).contains("period");
-        Http.Response year = Http.get(url("/api/reports/units/vinh-long.phu-khuong/compliance?year=3000"));
+        Http.Response year = Http.get(url("/api/reports/units/vinh-long.phu-khuong/compliance?year=3000"), ADMIN);
         assertThat(year.status()).isEqualTo(400);
-        assertThat(Http.get(url("/api/reports/units/Not_A_Unit/compliance?year=2026")).status()).isEqualTo(400);
+        assertThat(Http.get(url("/api/reports/units/Not_A_Unit/compliance?year=2026"), ADMIN).status()).isEqualTo(400);
     }
 }

@@ -39,24 +39,47 @@ public final class Scenario {
     }
 
     private final JsonMapper json;
+    private final String ward;
+    private final String wardName;
+    private final String provinceName;
+    private final String office;
+    private final String plan;
+    private final String prefix;
 
     public Scenario(JsonMapper json) {
+        this(json, WARD, "Phường Phú Khương", "Tỉnh Vĩnh Long", PLAN, "");
+    }
+
+    /**
+     * The same year for another ward (its office is {@code <ward>.vhxh}); publication and task ids get {@code prefix}
+     * so several wards can share one broker. The security tests use it for units a caller must not see.
+     */
+    public Scenario(JsonMapper json, String ward, String wardName, String provinceName, String plan, String prefix) {
         this.json = json;
+        this.ward = ward;
+        this.wardName = wardName;
+        this.provinceName = provinceName;
+        this.office = ward + ".vhxh";
+        this.plan = plan;
+        this.prefix = prefix;
     }
 
     public List<Event> events() {
         List<Event> events = new ArrayList<>();
-        events.add(unit("vinh-long", null, "Tỉnh Vĩnh Long", "PROVINCE"));
-        events.add(unit(WARD, "vinh-long", "Phường Phú Khương", "WARD"));
-        events.add(unit(OFFICE, WARD, "Phòng Văn hóa - Xã hội phường Phú Khương", "OFFICE"));
-        events.add(unit("vinh-long.tan-hanh", "vinh-long", "Phường Tân Hạnh", "WARD"));
+        String province = ward.substring(0, ward.indexOf('.'));
+        events.add(unit(province, null, provinceName, "PROVINCE"));
+        events.add(unit(ward, province, wardName, "WARD"));
+        events.add(unit(office, ward, "Phòng Văn hóa - Xã hội " + lowerFirst(wardName), "OFFICE"));
+        if (ward.equals(WARD)) {
+            events.add(unit("vinh-long.tan-hanh", "vinh-long", "Phường Tân Hạnh", "WARD"));
+        }
         events.add(plan(1, "vn.cchc.plan.issued.v1", "ISSUED", 12));
         events.add(plan(2, "vn.cchc.plan.amended.v1", "AMENDED", 10));
 
         events.add(web("w01", "2025-12-20T02:00:00Z"));
         events.add(web("w02", "2026-01-10T02:00:00Z"));
         events.add(web("w03", "2026-02-15T02:00:00Z"));
-        events.add(publication("w03", 2, "vn.cchc.publication.retracted.v1", OFFICE, "WEBSITE", "ARTICLE", "2026-02-15T02:00:00Z", true));
+        events.add(publication("w03", 2, "vn.cchc.publication.retracted.v1", office, "WEBSITE", "ARTICLE", "2026-02-15T02:00:00Z", true));
         events.add(web("w04", "2026-03-14T16:59:59Z"));
         events.add(web("w05", "2026-03-14T17:00:00Z"));
         events.add(web("w06", "2026-05-05T02:00:00Z"));
@@ -72,7 +95,7 @@ public final class Scenario {
         events.add(radio("r03", "2026-02-10T12:00:00Z"));
         events.add(radio("r04", "2026-03-02T12:00:00Z"));
         events.add(radio("r05", "2026-03-03T12:00:00Z"));
-        events.add(publication("r05", 2, "vn.cchc.publication.corrected.v1", WARD, "RADIO", "BROADCAST", "2026-04-02T12:00:00Z", false));
+        events.add(publication("r05", 2, "vn.cchc.publication.corrected.v1", ward, "RADIO", "BROADCAST", "2026-04-02T12:00:00Z", false));
 
         events.add(task("task-1", 1, "PLANNED", "2026-02-28", "2026-01-15T03:00:00Z", "Đăng tin bài về dịch vụ công trực tuyến"));
         events.add(task("task-1", 2, "DONE", "2026-02-28", "2026-02-10T03:00:00Z", "Đăng tin bài về dịch vụ công trực tuyến"));
@@ -91,19 +114,20 @@ public final class Scenario {
     }
 
     Event web(String id, String at) {
-        return publication(id, 1, "vn.cchc.publication.recorded.v1", OFFICE, "WEBSITE", "ARTICLE", at, false);
+        return publication(id, 1, "vn.cchc.publication.recorded.v1", office, "WEBSITE", "ARTICLE", at, false);
     }
 
     Event radio(String id, String at) {
-        return publication(id, 1, "vn.cchc.publication.recorded.v1", WARD, "RADIO", "BROADCAST", at, false);
+        return publication(id, 1, "vn.cchc.publication.recorded.v1", ward, "RADIO", "BROADCAST", at, false);
     }
 
-    Event publication(String id, int revision, String type, String unitId, String channel, String kind, String at, boolean retracted) {
+    Event publication(String shortId, int revision, String type, String unitId, String channel, String kind, String at, boolean retracted) {
+        String id = prefix + shortId;
         ObjectNode data = (ObjectNode) json.readTree(ContractSchemas.example("vn.cchc.publication.recorded.v1"));
         data.put("publicationId", id).put("revision", revision).put("unitId", unitId)
                 .put("channel", channel).put("kind", kind).put("publishedAt", at)
                 .put("title", (channel.equals("RADIO") ? "Chương trình phát thanh CCHC " : "Tin bài CCHC ") + id)
-                .put("planId", PLAN);
+                .put("planId", plan);
         data.set("unitPath", json.valueToTree(UnitPath.of(unitId)));
         if (retracted) {
             data.put("retracted", true).put("retractionReason", "Đăng nhầm nội dung");
@@ -120,28 +144,33 @@ public final class Scenario {
 
     Event plan(int revision, String type, String status, int webMinimum) {
         ObjectNode data = (ObjectNode) json.readTree(resource("vn.cchc.plan.issued.v1.json"));
-        data.put("planId", PLAN).put("revision", revision).put("status", status).put("issuingUnitId", WARD)
-                .put("place", "Phú Khương").put("issuedOn", "2026-01-15");
-        data.set("unitPath", json.valueToTree(UnitPath.of(WARD)));
+        data.put("planId", plan).put("revision", revision).put("status", status).put("issuingUnitId", ward)
+                .put("place", wardName.substring(wardName.indexOf(' ') + 1)).put("issuedOn", "2026-01-15");
+        data.set("unitPath", json.valueToTree(UnitPath.of(ward)));
         data.set("targets", json.valueToTree(List.of(
                 Map.of("id", "t-web", "description", "Ít nhất 12 tin, bài về CCHC trên Trang thông tin điện tử phường",
                         "kinds", List.of("ARTICLE"), "channels", List.of("WEBSITE"), "minimum", webMinimum,
-                        "period", "YEAR", "scope", "SUBTREE", "unitId", WARD),
+                        "period", "YEAR", "scope", "SUBTREE", "unitId", ward),
                 Map.of("id", "t-radio", "description", "Ít nhất 02 tin, bài mỗi tháng trên Đài truyền thanh phường",
                         "kinds", List.of("ARTICLE", "BROADCAST"), "channels", List.of("RADIO"), "minimum", 2,
-                        "period", "MONTH", "scope", "UNIT", "unitId", WARD))));
-        data.set("reportingDuties", json.valueToTree(List.of(Map.of("period", "QUARTER", "recipient", "Sở Nội vụ tỉnh Vĩnh Long"),
-                Map.of("period", "YEAR", "recipient", "Ủy ban nhân dân tỉnh Vĩnh Long"))));
-        return new Event("cchc.plan.events", type, PLAN, json.writeValueAsString(data));
+                        "period", "MONTH", "scope", "UNIT", "unitId", ward))));
+        data.set("reportingDuties", json.valueToTree(List.of(Map.of("period", "QUARTER", "recipient", "Sở Nội vụ " + lowerFirst(provinceName)),
+                Map.of("period", "YEAR", "recipient", "Ủy ban nhân dân " + lowerFirst(provinceName)))));
+        return new Event("cchc.plan.events", type, plan, json.writeValueAsString(data));
     }
 
-    Event task(String id, int revision, String status, String due, String changedAt, String title) {
+    Event task(String shortId, int revision, String status, String due, String changedAt, String title) {
         ObjectNode data = (ObjectNode) json.readTree(resource("vn.cchc.task.status-changed.v1.json"));
-        data.put("taskId", id).put("revision", revision).put("planId", PLAN).put("unitId", OFFICE).put("status", status)
+        String id = prefix + shortId;
+        data.put("taskId", id).put("revision", revision).put("planId", plan).put("unitId", office).put("status", status)
                 .put("dueDate", due).put("changedAt", changedAt).put("title", title).put("source", "CATALOGUE");
-        data.set("unitPath", json.valueToTree(UnitPath.of(OFFICE)));
+        data.set("unitPath", json.valueToTree(UnitPath.of(office)));
         String type = revision == 1 ? "vn.cchc.task.created.v1" : "vn.cchc.task.status-changed.v1";
         return new Event("cchc.task.events", type, id, json.writeValueAsString(data));
+    }
+
+    static String lowerFirst(String name) {
+        return name.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + name.substring(1);
     }
 
     static String resource(String name) {

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import vn.cchc.platform.units.UnitPath;
+import vn.cchc.reporting.access.UnitAccess;
 import vn.cchc.reporting.counts.PublicationFact;
 import vn.cchc.reporting.plans.PlanView;
 import vn.cchc.reporting.readmodel.ReadStore;
@@ -54,15 +55,27 @@ public class ComplianceService {
     }
 
     public ProvinceCompliance province(String provinceId, int year, LocalDate asOf) {
+        return province(provinceId, year, asOf, List.of(provinceId));
+    }
+
+    /**
+     * The roll-up restricted to {@code visible} (subtrees of the province the caller may see; {@code [provinceId]} for the
+     * whole province): only targets and tasks inside them, only communes overlapping them. A target counts items of its
+     * own unit or subtree only, so figures of visible targets never depend on units outside {@code visible}.
+     */
+    public ProvinceCompliance province(String provinceId, int year, LocalDate asOf, List<String> visible) {
         List<PlanView> plans = store.plansIn(provinceId, year);
         List<Item> items = items(store.facts(provinceId, year, year));
-        List<TargetCompliance> all = evaluate(plans, items, asOf, t -> UnitPath.within(t.unitId(), provinceId));
-        List<TaskView> tasks = store.tasks(provinceId, null);
+        List<TargetCompliance> all = evaluate(plans, items, asOf,
+                t -> UnitPath.within(t.unitId(), provinceId) && UnitAccess.inside(t.unitId(), visible));
+        List<TaskView> tasks = store.tasks(provinceId, null).stream().filter(t -> UnitAccess.inside(t.unitId(), visible)).toList();
 
         // communes known from the directory, plus any that has targets or tasks before its unit event arrived
         TreeSet<String> communeIds = new TreeSet<>();
         for (UnitView u : store.unitsUnder(provinceId, List.of("COMMUNE", "WARD", "SPECIAL_ZONE"))) {
-            communeIds.add(u.unitId());
+            if (UnitAccess.overlaps(u.unitId(), visible)) {
+                communeIds.add(u.unitId());
+            }
         }
         all.forEach(t -> commune(t.unitId()).ifPresent(communeIds::add));
         tasks.forEach(t -> commune(t.unitId()).ifPresent(communeIds::add));

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.cchc.platform.units.UnitPath;
+import vn.cchc.reporting.access.UnitAccess;
+import vn.cchc.security.CurrentUser;
 
 @RestController
 @Validated
@@ -23,7 +25,8 @@ class CountsController {
     @GetMapping("/api/reports/units/{unitId}/counts")
     UnitCounts counts(@PathVariable @Pattern(regexp = UnitPath.PATTERN) String unitId,
                       @RequestParam @Min(2000) @Max(2100) int year,
-                      @RequestParam(defaultValue = "false") boolean includeSubunits) {
+                      @RequestParam(defaultValue = "false") boolean includeSubunits, CurrentUser user) {
+        UnitAccess.requireVisible(user, unitId);
         return counts.counts(unitId, year, includeSubunits);
     }
 }

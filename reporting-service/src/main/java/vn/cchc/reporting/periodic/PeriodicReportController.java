@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import vn.cchc.platform.units.UnitPath;
+import vn.cchc.reporting.access.UnitAccess;
+import vn.cchc.security.CurrentUser;
 
 @RestController
 @Validated
@@ -32,7 +34,9 @@ class PeriodicReportController {
      * {@code …/2026-Q1.xlsx} (the annex). One mapping: path patterns do not split suffixes any more.
      */
     @GetMapping("/api/reports/units/{unitId}/periodic/{period}")
-    ResponseEntity<?> periodic(@PathVariable @Pattern(regexp = UnitPath.PATTERN) String unitId, @PathVariable String period) {
+    ResponseEntity<?> periodic(@PathVariable @Pattern(regexp = UnitPath.PATTERN) String unitId, @PathVariable String period,
+                               CurrentUser user) {
+        UnitAccess.requireVisible(user, unitId);
         if (period.endsWith(".docx")) {
             String id = period.substring(0, period.length() - 5);
             return file(docx.render(reports.build(unitId, id)), DOCX, "bao-cao-cchc-" + unitId + "-" + id + ".docx");

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.cchc.platform.units.UnitPath;
+import vn.cchc.reporting.access.UnitAccess;
+import vn.cchc.security.CurrentUser;
 import vn.cchc.reporting.readmodel.ReadStore;
 
 @RestController
@@ -29,7 +31,8 @@ class TaskProgressController {
     /** {@code GET /api/reports/units/vinh-long.phu-khuong/tasks[?planId=…]}: the unit and every unit beneath it. */
     @GetMapping("/api/reports/units/{unitId}/tasks")
     UnitTaskProgress tasks(@PathVariable @Pattern(regexp = UnitPath.PATTERN) String unitId,
-                           @RequestParam(required = false) String planId) {
+                           @RequestParam(required = false) String planId, CurrentUser user) {
+        UnitAccess.requireVisible(user, unitId);
         List<TaskView> tasks = store.tasks(unitId, planId);
         Map<String, TaskProgress> byPlan = new TreeMap<>(tasks.stream().filter(t -> t.planId() != null)
                 .collect(Collectors.groupingBy(TaskView::planId, Collectors.collectingAndThen(Collectors.toList(), TaskProgress::of))));

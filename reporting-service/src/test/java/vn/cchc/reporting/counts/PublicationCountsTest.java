@@ -20,14 +20,18 @@ import vn.cchc.platform.test.CloudEventSender;
 import vn.cchc.platform.test.ContractSchemas;
 import vn.cchc.platform.test.Http;
 import vn.cchc.platform.test.MongoWireServer;
+import vn.cchc.security.test.TestTokens;
 
 /** Publication events arrive on a real (embedded KRaft) broker and are counted per unit, channel, month and year. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "cchc.kafka.brokers=${spring.embedded.kafka.brokers}")
+        properties = {"cchc.kafka.brokers=${spring.embedded.kafka.brokers}", TestTokens.PUBLIC_KEY_PROPERTY})
 @EmbeddedKafka(partitions = 1, topics = "cchc.publication.events")
 class PublicationCountsTest {
     static final String TOPIC = "cchc.publication.events";
     static final String RECORDED = "vn.cchc.publication.recorded.v1";
+    /** A viewer of the four provinces reads every unit of these tests. */
+    static final String[] VIEWER = {"Authorization",
+        TestTokens.bearer(TestTokens.viewer("vinh-long", "hai-phong", "lam-dong", "lai-chau"))};
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -61,7 +65,7 @@ class PublicationCountsTest {
     }
 
     JsonNode counts(String unitId, int year, String extra) {
-        Http.Response response = Http.get("http://127.0.0.1:" + port + "/api/reports/units/" + unitId + "/counts?year=" + year + extra);
+        Http.Response response = Http.get("http://127.0.0.1:" + port + "/api/reports/units/" + unitId + "/counts?year=" + year + extra, VIEWER);
         assertThat(response.status()).isEqualTo(200);
         return json.readTree(response.body());
     }
@@ -124,7 +128,7 @@ class PublicationCountsTest {
 
     @Test
     void aBadUnitIdOrYearIsAProblem() {
-        Http.Response response = Http.get("http://127.0.0.1:" + port + "/api/reports/units/vinh-long.phu-khuong/counts?year=20266");
+        Http.Response response = Http.get("http://127.0.0.1:" + port + "/api/reports/units/vinh-long.phu-khuong/counts?year=20266", VIEWER);
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.body()).contains("year");
