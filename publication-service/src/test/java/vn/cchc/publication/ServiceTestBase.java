@@ -25,6 +25,8 @@ import vn.cchc.security.test.TestTokens;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cchc.kafka.brokers=${spring.embedded.kafka.brokers}", "cchc.feeds.interval=PT1S",
+                // the test feeds are served on 127.0.0.1
+                "cchc.feeds.allow-private-addresses=true",
                 TestTokens.PUBLIC_KEY_PROPERTY})
 @EmbeddedKafka(partitions = 1, topics = {PublicationEvents.TOPIC, ServiceTestBase.UNIT_TOPIC})
 abstract class ServiceTestBase {
