@@ -78,12 +78,34 @@ public abstract class ServiceTestBase {
     protected TopicReader taskEvents;
 
     @BeforeEach
-    void resetWorld() {
+    void resetWorld() throws Exception {
         clock.set(TestClock.START);
+        awaitConsumersCaughtUp();
         mongo.remove(new Query(), "tasks");
         mongo.remove(new Query(), "publication_facts");
         sender = new CloudEventSender(brokers);
         taskEvents = new TopicReader(brokers, TaskEvents.TOPIC);
+    }
+
+    /**
+     * Waits until task-service has processed every event earlier tests sent: otherwise a lagging publication event of
+     * a previous test could land in this test's fresh collections (same unit, channel and air time) and link itself as
+     * evidence to this test's tasks.
+     */
+    void awaitConsumersCaughtUp() throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+                var committed = admin.listConsumerGroupOffsets("task-service").partitionsToOffsetAndMetadata().get();
+                var latest = new java.util.HashMap<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>();
+                for (String topic : java.util.List.of(PLANS, PUBLICATIONS)) {
+                    latest.put(new org.apache.kafka.common.TopicPartition(topic, 0), org.apache.kafka.clients.admin.OffsetSpec.latest());
+                }
+                var ends = admin.listOffsets(latest).all().get();
+                return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                        || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+            });
+        }
     }
 
     @AfterEach
