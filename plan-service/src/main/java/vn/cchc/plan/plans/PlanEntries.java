@@ -35,17 +35,20 @@ final class PlanEntries {
         List<Target> targets = new ArrayList<>();
         for (Target t : plan.targets()) {
             targets.add(new Target(t.id() == null ? "tg-" + fresh.get() : t.id(), t.description().strip(), t.kinds(), t.channels(),
-                    t.minimum(), t.period(), t.scope(), t.unitId() == null || t.unitId().isBlank() ? plan.issuingUnitId() : t.unitId()));
+                    t.minimum(), t.period(), t.scope(), t.unitId() == null || t.unitId().isBlank() ? plan.issuingUnitId() : t.unitId(),
+                    t.responsible(), t.subject(), t.text()));
         }
         List<ScheduledItem> items = new ArrayList<>();
         for (ScheduledItem s : plan.scheduledItems()) {
             items.add(new ScheduledItem(s.id() == null ? "si-" + fresh.get() : s.id(), s.title().strip(), s.date(),
-                    s.startTime(), s.endTime(), s.unitId(), s.channel(), s.kind()));
+                    s.startTime(), s.endTime(), s.unitId(), s.channel(), s.kind(), s.presenter(), s.topic(), s.text()));
         }
         List<PlanTask> tasks = new ArrayList<>();
         for (PlanTask t : plan.tasks()) {
             tasks.add(new PlanTask(t.id() == null ? "tk-" + fresh.get() : t.id(), t.number().strip(), t.title().strip(),
-                    t.leadUnitId(), t.coordinatingUnitIds(), complete(t.timeFrame(), plan.year()), t.products()));
+                    t.leadUnitId(), t.coordinatingUnitIds(), complete(t.timeFrame(), plan.year()), t.products(), t.lead(),
+                    t.coordinators(), t.alternativeTimeFrame() == null ? null : complete(t.alternativeTimeFrame(), plan.year()),
+                    t.details()));
         }
         return plan.withEntries(targets, items, tasks);
     }
@@ -62,7 +65,8 @@ final class PlanEntries {
         if (year == null && tf.type() == TimeFrameType.DATE && tf.date() != null) {
             year = tf.date().getYear();
         }
-        if (year == null && tf.type() != TimeFrameType.ONGOING && tf.type() != TimeFrameType.ON_RESULTS) {
+        if (year == null && tf.type() != TimeFrameType.ONGOING && tf.type() != TimeFrameType.ON_RESULTS
+                && tf.type() != TimeFrameType.RECURRING && tf.type() != TimeFrameType.PER_HIGHER_PLAN) {
             year = planYear;
         }
         String text = tf.text();
@@ -71,11 +75,21 @@ final class PlanEntries {
                 case DATE -> tf.date() == null ? "" : "Ngày " + tf.date().format(VN_DATE);
                 case MONTH -> "Tháng " + tf.month() + "/" + year;
                 case QUARTER -> "Quý " + tf.quarter() + "/" + year;
+                case HALF_YEAR -> (tf.half() == null || tf.half() == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year;
                 case YEAR -> "Năm " + year;
+                case RANGE -> "Từ tháng " + tf.fromMonth() + " đến tháng " + tf.toMonth() + "/" + year;
+                case RECURRING -> switch (tf.recurrence() == null ? Recurrence.MONTHLY : tf.recurrence()) {
+                    case WEEKLY -> "Hàng tuần";
+                    case MONTHLY -> "Hàng tháng";
+                    case QUARTERLY -> "Hàng quý";
+                    case YEARLY -> "Hàng năm";
+                };
                 case ONGOING -> "Thường xuyên";
                 case ON_RESULTS -> "Khi có kết quả công bố";
+                case PER_HIGHER_PLAN -> "Theo kế hoạch của tỉnh";
             };
         }
-        return new TimeFrame(tf.type(), tf.date(), tf.month(), tf.quarter(), year, text.strip());
+        return new TimeFrame(tf.type(), tf.date(), tf.month(), tf.quarter(), year, text.strip(), tf.fromMonth(), tf.toMonth(),
+                tf.half(), tf.recurrence());
     }
 }
