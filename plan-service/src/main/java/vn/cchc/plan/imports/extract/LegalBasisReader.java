@@ -17,7 +17,7 @@ final class LegalBasisReader {
     private static final Pattern DOC = Pattern.compile("(?<![a-z])(" + KINDS + ")(?:\\s+lien tich)?\\s+(?:(?:so|s[a-z])\\s*[:.]?\\s*([0-9a-z|!]{1,6}(?:\\s*/\\s*[0-9a-z|!]{1,6})?\\s*/\\s*[a-z0-9đ]{1,6}(?:\\s*-\\s*[a-z0-9]{1,10}){0,3})|(?=[a-z]))");
     private static final Pattern ISSUER = Pattern.compile("\\bcua\\s+(.+?)(?=\\s+(?:ve|ban hanh|quy dinh|phe duyet|huong dan)\\b|\\s*[,;(]|$)");
     private static final Pattern ABOUT = Pattern.compile("\\b(ve viec|ve)\\s+(.+)$");
-    private static final Pattern STOP = Pattern.compile(",\\s*(?=(?:uy ban|ubnd|van phong|phong|so|ban|trung tam|hoi dong)\\b[^,;]*\\b(?:xay dung|ban hanh|trien khai|thuc hien)\\s+(?:ke hoach|van ban))");
+    private static final Pattern STOP = Pattern.compile("[,;]\\s*(?=(?:uy ban|ubnd|van phong|phong|so|ban|trung tam|hoi dong)\\b[^,;]*\\b(?:xay dung|ban hanh|trien khai|thuc hien)\\s+(?:ke hoach|van ban))");
 
     private LegalBasisReader() {
     }
@@ -81,7 +81,7 @@ final class LegalBasisReader {
             String tailF = afterDateF.substring(titleFrom);
             Matcher am = ABOUT.matcher(tailF);
             if (am.find() && am.start() < 8) {
-                title = Fold.collapse(tail.substring(am.start(2))).replaceAll("[,;.]+$", "");
+                title = Fold.collapse(tail.substring(am.start(2)).split(";")[0]).replaceAll("[,;.:]+$", "");
             } else if (number == null) {
                 // "Luật Tổ chức chính quyền địa phương ngày …": the name is the title
                 String name = seg.substring(dm.start(1), date == null ? seg.length() : dm.end() + date.start());

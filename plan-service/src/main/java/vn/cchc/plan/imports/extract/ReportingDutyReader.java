@@ -34,7 +34,7 @@ final class ReportingDutyReader {
             List<ReportPeriod> periods = new ArrayList<>();
             int from = Math.max(0, f.indexOf("bao cao"));
             String after = f.substring(from);
-            if (after.matches(".*\\bquy\\b.*")) {
+            if (after.matches(".*\\bquy\\b(?!\\s*(dinh|che|tac|mo|trinh|hoach|chuan)).*")) {
                 periods.add(ReportPeriod.QUARTER);
             }
             if (after.matches(".*\\b(6|sau) thang\\b.*")) {

@@ -46,7 +46,11 @@ final class ResponsibilityReader {
                 String rest = label.rest();
                 String f = Fold.fold(rest);
                 requested = f.startsWith("de nghi");
-                String head = rest.replaceFirst("^(?i)(đề nghị|de nghi|giao)\\s+", "");
+                String head = rest;
+                java.util.regex.Matcher lead = Pattern.compile("^(de nghi|giao)\\s+").matcher(f);
+                if (lead.find()) {
+                    head = rest.substring(lead.end());
+                }
                 String headF = Fold.fold(head);
                 int words = head.split("\\s+").length;
                 boolean sentence = head.strip().matches(".*[.;]$");
@@ -58,7 +62,7 @@ final class ResponsibilityReader {
                         break;
                     }
                 }
-                boolean isHeading = !sentence && (words <= 14 || !verb);
+                boolean isHeading = !sentence && !head.strip().endsWith(":") && (words <= 25 || !verb);
                 if (isHeading) {
                     name = head.replaceAll("[:.]+$", "").strip();
                 } else {

@@ -68,7 +68,8 @@ final class TableReader {
                 current.caption = Fold.collapse(caption.toString());
                 current.headerLine = l.from();
                 current.kind = roles.contains(Role.LEAD) || (roles.contains(Role.TASK) && roles.contains(Role.PRODUCT)) ? Kind.TASKS
-                        : roles.contains(Role.DATE) || roles.contains(Role.HOUR) ? Kind.SCHEDULE : Kind.UNKNOWN;
+                        : roles.contains(Role.DATE) || roles.contains(Role.HOUR)
+                        || (roles.contains(Role.TIME) && (roles.contains(Role.TOPIC) || roles.contains(Role.PRESENTER))) ? Kind.SCHEDULE : Kind.UNKNOWN;
                 tables.add(current);
                 continue;
             }

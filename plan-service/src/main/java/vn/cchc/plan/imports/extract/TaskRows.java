@@ -63,7 +63,7 @@ final class TaskRows {
                     break;
                 }
             }
-            String title = paras.get(titleIdx)[0];
+            String title = paras.get(titleIdx)[0].replaceAll("(?<![.])[.;:]+$", "").strip();
             List<String> body = new ArrayList<>();
             for (int i = 0; i < paras.size(); i++) {
                 if (i != titleIdx) {
