@@ -161,6 +161,12 @@ public class RulePlanExtractor implements PlanExtractor {
         TaskRows.Result taskResult = new TaskRows.Result();
         List<ScheduledItem> items = new ArrayList<>();
         for (TableReader.Table t : TableReader.read(layout, out)) {
+            for (int c = t.headerIndex - 1; c >= 0 && c >= t.headerIndex - 3 && !lines.get(c).isRow()
+                    && (layout.parts[c] != Part.ORGANISATION); c--) {
+                if (!t.caption.isEmpty() && Fold.key(t.caption).contains(Fold.key(lines.get(c).text()))) {
+                    placed.add(c); // the table's caption
+                }
+            }
             switch (t.kind) {
                 case TASKS -> TaskRows.read(t, year, out, taskResult, targets.size() + taskResult.targets.size());
                 case SCHEDULE -> ScheduleRows.read(t, year, out, items);

@@ -35,6 +35,7 @@ final class TableReader {
         List<Role> roles = List.of();
         String caption = "";
         int headerLine;
+        int headerIndex;
         final List<Row> rows = new ArrayList<>();
     }
 
@@ -49,14 +50,17 @@ final class TableReader {
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             if (!l.isRow()) {
-                if (i > 0 && lines.get(i - 1).isRow()) {
+                if ((i > 0 && lines.get(i - 1).isRow()) || Labels.of(l.text()).type() == Labels.Type.ROMAN) {
                     caption.setLength(0);
                 }
-                caption.append(' ').append(l.text());
-                if (caption.length() > 400) {
-                    caption.delete(0, caption.length() - 400);
+                if (!caption.isEmpty() && !DocumentLayout.appendixCaption(l) && !Labels.upperish(l.text())) {
+                    caption.setLength(0); // keep only the caption lines just above the table
                 }
+                caption.append(' ').append(l.text());
                 continue;
+            }
+            if (layout.parts[i] == DocumentLayout.Part.HEADER || layout.parts[i] == DocumentLayout.Part.TITLE) {
+                continue; // the header block laid out as a table (body | motto)
             }
             List<Role> roles = header(l.cells());
             if (roles != null) {
@@ -67,6 +71,7 @@ final class TableReader {
                 current.roles = roles;
                 current.caption = Fold.collapse(caption.toString());
                 current.headerLine = l.from();
+                current.headerIndex = i;
                 current.kind = roles.contains(Role.LEAD) || (roles.contains(Role.TASK) && roles.contains(Role.PRODUCT)) ? Kind.TASKS
                         : roles.contains(Role.DATE) || roles.contains(Role.HOUR)
                         || (roles.contains(Role.TIME) && (roles.contains(Role.TOPIC) || roles.contains(Role.PRESENTER))) ? Kind.SCHEDULE : Kind.UNKNOWN;
@@ -183,7 +188,12 @@ final class TableReader {
         if (cell == null) {
             return out;
         }
-        String c = cell.replaceAll("(?i)<br\\s*/?>", "</p><p>");
+        String c = cell;
+        if (!c.toLowerCase().contains("<p")) {
+            c = "<p>" + c.replaceAll("(?i)<br\\s*/?>", "</p><p>") + "</p>";
+        } else {
+            c = c.replaceAll("(?i)<br\\s*/?>", "</p><p>");
+        }
         Matcher m = PARA.matcher(c);
         List<String> raw = new ArrayList<>();
         int last = 0;

@@ -114,7 +114,7 @@ final class VnDates {
         return new DateLine(place.isEmpty() ? null : place, new PartialDate(year, month, day, wording));
     }
 
-    static final Pattern TIME = Pattern.compile("(?<![0-9])(" + D + "{1,2})\\s*(?:h|g|gio|giơ|:)\\s*(" + D + "{2})?\\s*(?:'|phut|p)?(?![0-9])");
+    static final Pattern TIME = Pattern.compile("(?<![0-9a-z])(" + D + "{1,2})\\s*(?:gio|giơ|h|g|:)\\s*(" + D + "{2})?\\s*(?:'|phut|p)?(?![0-9])");
 
     /** Start and end "HH:mm" in the text ("20h15 - 20h45", "Từ 19 giờ 00’ - 19 giờ 30’"); nulls where absent. */
     static String[] times(String text) {
