@@ -32,8 +32,7 @@ final class ReportingDutyReader {
                 continue;
             }
             List<ReportPeriod> periods = new ArrayList<>();
-            int from = Math.max(0, f.indexOf("bao cao"));
-            String after = f.substring(from);
+            String after = f;
             if (after.matches(".*\\bquy\\b(?!\\s*(dinh|che|tac|mo|trinh|hoach|chuan)).*")) {
                 periods.add(ReportPeriod.QUARTER);
             }
