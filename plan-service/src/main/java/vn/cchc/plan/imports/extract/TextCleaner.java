@@ -114,7 +114,7 @@ final class TextCleaner {
             return false;
         }
         char last = prev.charAt(prev.length() - 1);
-        if (".:;!?".indexOf(last) >= 0 || prev.endsWith("./.")) {
+        if (".!?".indexOf(last) >= 0 || prev.endsWith("./.")) {
             return false;
         }
         char first = next.charAt(0);
