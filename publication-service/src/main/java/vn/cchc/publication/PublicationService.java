@@ -84,8 +84,7 @@ public class PublicationService {
         }
         errors.addAll(PublicationRules.check(request, clock));
         if (request.unitId() != null && errors.stream().noneMatch(e -> e.field().equals("unitId"))) {
-            errors.addAll(units.check(request.unitId(), request.channel() == null ? null : request.channel().name(),
-                    request.channel() != null && request.channel().needsOperator()));
+            errors.addAll(units.check(request.unitId(), request.channel()));
         }
         errors.sort(Comparator.comparing(FieldError::field));
         return errors;

@@ -188,6 +188,53 @@ class PublicationApiTest extends ServiceTestBase {
     }
 
     @Test
+    void theNewChannelsAreRecordedAndEmitted() {
+        String body = """
+                {"unitId":"%s","channel":"%s","kind":"%s","title":"Tuyên truyền CCHC %s",%s
+                 "publishedAt":"2026-03-02T08:00:00+07:00"}""";
+        // bodies outside the directory and forms without infrastructure: any active unit (Bắc Bình operates only RADIO)
+        Http.Response tv = Api.postJson(url(), body.formatted("lam-dong.bac-binh", "TELEVISION", "BROADCAST", "tv", "\"durationSeconds\":600,"));
+        Http.Response press = Api.postJson(url(), body.formatted("lam-dong.bac-binh", "PRESS", "ARTICLE", "press", ""));
+        Http.Response banner = Api.postJson(url(), body.formatted("lam-dong.bac-binh", "BANNER", "BANNER", "banner", ""));
+        Http.Response leaflet = Api.postJson(url(), body.formatted("lam-dong.bac-binh", "LEAFLET", "LEAFLET", "leaflet", ""));
+        Http.Response meeting = Api.postJson(url(), body.formatted("lam-dong.bac-binh", "MEETING", "DIALOGUE", "meeting", ""));
+        // loudspeakers: operated through the commune radio
+        Http.Response loudspeaker = Api.postJson(url(), body.formatted("lam-dong.bac-binh", "LOUDSPEAKER", "BROADCAST", "loa",
+                "\"durationSeconds\":300,"));
+        // the national public-service portal is online: a link is required
+        Http.Response portalWithoutLink = Api.postJson(url(), body.formatted("lam-dong.bac-binh", "NATIONAL_PUBLIC_SERVICE_PORTAL",
+                "ARTICLE", "portal", ""));
+        Http.Response portal = Api.postJson(url(), body.formatted("lam-dong.bac-binh", "NATIONAL_PUBLIC_SERVICE_PORTAL", "ARTICLE",
+                "portal", "\"url\":\"https://dichvucong.gov.vn/p/home/dvc-tin-tuc.html?id=1\","));
+        // a province that operates neither loudspeakers nor radio
+        Http.Response notOperated = Api.postJson(url(), body.formatted("vinh-long", "LOUDSPEAKER", "BROADCAST", "loa",
+                "\"durationSeconds\":300,"));
+
+        for (Http.Response created : java.util.List.of(tv, press, banner, leaflet, meeting, loudspeaker, portal)) {
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        assertThat(portalWithoutLink.status()).isEqualTo(400);
+        JsonNode missingLink = json.readTree(portalWithoutLink.body()).get("errors").get(0);
+        assertThat(missingLink.get("field").asString()).isEqualTo("url");
+        assertThat(missingLink.get("rule").asString()).isEqualTo("required");
+        assertThat(notOperated.status()).isEqualTo(400);
+        JsonNode operatorError = json.readTree(notOperated.body()).get("errors").get(0);
+        assertThat(operatorError.get("rule").asString()).isEqualTo("channel-not-operated");
+        assertThat(operatorError.get("message").asString()).contains("LOUDSPEAKER or RADIO");
+
+        java.util.Set<String> ids = java.util.stream.Stream.of(tv, press, banner, leaflet, meeting, loudspeaker, portal)
+                .map(r -> json.readTree(r.body()).get("id").asString()).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> channels = new java.util.concurrent.ConcurrentSkipListSet<>();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            topic.poll().stream().filter(r -> ids.contains(r.key()))
+                    .forEach(r -> channels.add(json.readTree(TopicReader.value(r)).get("channel").asString()));
+            assertThat(channels).containsExactlyInAnyOrder("TELEVISION", "PRESS", "BANNER", "LEAFLET", "MEETING", "LOUDSPEAKER",
+                    "NATIONAL_PUBLIC_SERVICE_PORTAL");
+        });
+        assertThat(json.readTree(Api.get(url() + "?channel=TELEVISION&unit=lam-dong").body()).get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void anyActiveUnitMayRecordPrintAndOnSiteItemsAndTheProvincialPortalBelongsToTheProvince() {
         Http.Response leaflet = Api.postJson(url(), """
                 {"unitId":"lam-dong.bac-binh","channel":"PRINT","kind":"LEAFLET","title":"Tờ rơi hướng dẫn thủ tục",

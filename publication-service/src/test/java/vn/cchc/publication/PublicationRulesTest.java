@@ -36,4 +36,19 @@ class PublicationRulesTest {
         assertThat(PublicationRules.isHttpUrl("https:///nohost")).isFalse();
         assertThat(PublicationRules.isHttpUrl("not a url")).isFalse();
     }
+
+    @Test
+    void theNationalPortalIsOnlineTheOtherNewChannelsNeedNoLink() {
+        OffsetDateTime at = OffsetDateTime.parse("2026-03-02T08:00:00+07:00");
+        assertThat(PublicationRules.check(RecordPublicationRequest.of("u.v", Channel.NATIONAL_PUBLIC_SERVICE_PORTAL, Kind.ARTICLE,
+                "Hướng dẫn nộp hồ sơ", null, at, null), clock)).extracting(FieldError::rule).containsExactly("required");
+        for (Channel channel : java.util.List.of(Channel.TELEVISION, Channel.PRESS, Channel.LOUDSPEAKER, Channel.BANNER,
+                Channel.LEAFLET, Channel.MEETING)) {
+            assertThat(PublicationRules.check(RecordPublicationRequest.of("u.v", channel, Kind.ARTICLE, "Tin", null, at, null), clock))
+                    .as(channel.name()).isEmpty();
+        }
+        assertThat(Channel.LOUDSPEAKER.operatedThrough()).containsExactly("LOUDSPEAKER", "RADIO");
+        assertThat(Channel.TELEVISION.needsOperator()).isFalse();
+        assertThat(Channel.LOUDSPEAKER.needsOperator()).isTrue();
+    }
 }

@@ -194,6 +194,40 @@ class TaskApiTest extends ServiceTestBase {
         assertThat(Http.get(api() + "/calendar/Bac%20Binh.ics", as(ADMIN)).status()).isEqualTo(400);
     }
 
+    @Test
+    void thePlanEventsNewShapeGivesRangeAndHalfYearDueDatesInTheFeedAndShowsTheGroupLead() throws Exception {
+        String planId = issue("tan-hanh-2026.v2-shape.issued.json");
+        JsonNode all = list("?plan=" + planId);
+        assertThat(all.size()).isEqualTo(8);
+        JsonNode group = all.findParents("entryId").stream()
+                .filter(t -> t.get("entryId").asString().equals("nv-4")).findFirst().orElseThrow();
+        assertThat(group.get("unitId").asString()).isEqualTo("vinh-long.tan-hanh");
+        assertThat(group.get("leadName").asString()).isEqualTo("Các cơ quan, đơn vị có liên quan");
+        assertThat(group.get("reviewBy").asString()).as("ongoing: reviewed at the period's cut-off").isNotBlank();
+        JsonNode recurring = all.findParents("entryId").stream()
+                .filter(t -> t.get("entryId").asString().equals("nv-5")).findFirst().orElseThrow();
+        assertThat(recurring.get("dueDate").isNull()).isTrue();
+        assertThat(recurring.get("reviewBy").asString()).as("recurring: reviewed like ongoing").isNotBlank();
+        assertThat(recurring.get("timeFrame").get("recurrence").asString()).isEqualTo("MONTHLY");
+
+        Http.Response response = Http.get(api() + "/calendar/vinh-long.tan-hanh.ics", as(ADMIN));
+        assertThat(response.status()).isEqualTo(200);
+        Calendar calendar = new CalendarBuilder().build(new StringReader(response.body()));
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        // RANGE, the two HALF_YEARs and the loudspeaker programme; ongoing, recurring, per-province and unknown: none
+        assertThat(events).hasSize(4);
+        assertThat(events).filteredOn(e -> summary(e).contains("loa truyền thanh")).singleElement()
+                .satisfies(e -> assertThat(e.getStartDate().orElseThrow().getDate()).isEqualTo(LocalDate.of(2026, 6, 30)));
+        assertThat(events).filteredOn(e -> summary(e).contains("Sơ kết 6 tháng")).singleElement()
+                .satisfies(e -> assertThat(e.getStartDate().orElseThrow().getDate()).isEqualTo(LocalDate.of(2026, 6, 30)));
+        assertThat(events).filteredOn(e -> summary(e).contains("Tổng kết")).singleElement()
+                .satisfies(e -> assertThat(e.getStartDate().orElseThrow().getDate()).isEqualTo(LocalDate.of(2026, 12, 31)));
+        assertThat(events).filteredOn(e -> summary(e).contains("Đối thoại")).singleElement()
+                .satisfies(e -> assertThat(start(e).toLocalTime()).isEqualTo(LocalTime.of(19, 30)));
+        assertThat(events).noneSatisfy(e -> assertThat(summary(e)).contains("Hàng tháng", "Lồng ghép", "Hưởng ứng"));
+    }
+
     static String summary(VEvent event) {
         return event.getProperty(Property.SUMMARY).map(Property::getValue).orElse("");
     }

@@ -270,4 +270,59 @@ class TaskFlowTest extends ServiceTestBase {
         sendPublication(RECORDED, publication(unique("pub"), 1, RADIO_UNIT, "RADIO", "BROADCAST", Instant.parse("2026-01-23T13:15:00Z"), null));
         await().atMost(WAIT).until(() -> tasks.findById(january).orElseThrow().getStatus() == TaskStatus.DONE);
     }
+
+    @Test
+    void aGroupLedTaskIsTrackedByTheIssuingUnitAndAnAmendmentAddingAnEntryCreatesItsTask() {
+        String planId = unique("tan-hanh");
+        sendPlan("vn.cchc.plan.issued.v1", plan("tan-hanh-2026.v2-shape.issued.json", planId, 1));
+        await().atMost(WAIT).until(() -> tasksOf(planId).size() == 8);
+
+        Task group = task(planId, "nv-4");
+        assertThat(group.getUnitId()).as("led by a group: the issuing unit tracks it").isEqualTo("vinh-long.tan-hanh");
+        assertThat(group.getLeadName()).isEqualTo("Các cơ quan, đơn vị có liên quan");
+        assertThat(group.getCoordinatorNames()).containsExactly("Ủy ban Mặt trận Tổ quốc Việt Nam phường");
+        assertThat(group.getDueDate()).isNull();
+        assertThat(task(planId, "nv-1").getDueDate()).as("RANGE 3..6").isEqualTo("2026-06-30");
+        assertThat(task(planId, "nv-2").getDueDate()).as("HALF_YEAR 1").isEqualTo("2026-06-30");
+        assertThat(task(planId, "nv-3").getDueDate()).as("HALF_YEAR 2").isEqualTo("2026-12-31");
+        assertThat(task(planId, "nv-5").getDueDate()).as("RECURRING").isNull();
+        assertThat(task(planId, "nv-6").getDueDate()).as("PER_HIGHER_PLAN").isNull();
+        String groupId = group.getId();
+        ConsumerRecord<String, byte[]> created = await().atMost(WAIT).until(() -> eventsOf(groupId), l -> !l.isEmpty()).getFirst();
+        assertThat(ContractSchemas.validate(TaskEvents.CREATED, TopicReader.value(created))).isEmpty();
+        assertThat(json.readTree(TopicReader.value(created)).get("unitId").asString()).isEqualTo("vinh-long.tan-hanh");
+
+        // the amendment turns a responsibility duty into a catalogue entry: it becomes a tracked task
+        ObjectNode amended = plan("tan-hanh-2026.v2-shape.issued.json", planId, 2);
+        amended.put("status", "AMENDED");
+        ObjectNode duty = json.createObjectNode();
+        duty.put("id", "nv-8");
+        duty.put("number", "8");
+        duty.put("title", "Báo cáo kết quả tuyên truyền CCHC 6 tháng cuối năm");
+        duty.putNull("leadUnitId");
+        duty.set("coordinatingUnitIds", json.createArrayNode());
+        ObjectNode frame = duty.putObject("timeFrame");
+        frame.put("type", "HALF_YEAR");
+        frame.put("half", 2);
+        frame.put("year", 2026);
+        frame.put("text", "6 tháng cuối năm 2026");
+        duty.set("products", json.createArrayNode().add("Báo cáo"));
+        duty.putObject("lead").putNull("unitId").put("name", "Đài Truyền thanh phường");
+        ((ArrayNode) amended.get("tasks")).add(duty);
+        ((ObjectNode) amended.get("responsibilities").get(0).get("duties").get(0)).put("taskId", "nv-8");
+        sendPlan("vn.cchc.plan.amended.v1", amended);
+
+        await().atMost(WAIT).until(() -> tasksOf(planId).size() == 9);
+        Task added = task(planId, "nv-8");
+        assertThat(added.getUnitId()).isEqualTo("vinh-long.tan-hanh");
+        assertThat(added.getLeadName()).isEqualTo("Đài Truyền thanh phường");
+        assertThat(added.getDueDate()).isEqualTo("2026-12-31");
+        assertThat(added.getStatus()).isEqualTo(TaskStatus.PLANNED);
+        assertThat(added.getPlanRevision()).isEqualTo(2);
+        ConsumerRecord<String, byte[]> addedEvent = await().atMost(WAIT).until(() -> eventsOf(added.getId()), l -> !l.isEmpty()).getFirst();
+        assertThat(TopicReader.header(addedEvent, "ce_type")).isEqualTo(TaskEvents.CREATED);
+        assertThat(ContractSchemas.validate(TaskEvents.CREATED, TopicReader.value(addedEvent))).isEmpty();
+        assertThat(tasksOf(planId)).filteredOn(t -> !t.getEntryId().equals("nv-8"))
+                .allSatisfy(t -> assertThat(t.getStatus()).isEqualTo(TaskStatus.PLANNED));
+    }
 }

@@ -73,7 +73,12 @@ final class RowReader {
         });
         List<FieldError> errors = new ArrayList<>();
         String unitId = cells.getOrDefault("unitId", defaultUnitId);
-        Channel channel = enumField(cells, "channel", Channel::parse, errors);
+        Channel channel = Channel.parse(cells.get("channel")).orElse(null);
+        if (channel == null && cells.get("channel") != null) {
+            // name the accepted channels: the list grew (television, press, loudspeakers, banners, leaflets, meetings…)
+            errors.add(new FieldError("channel", "unknown-value", "Unknown channel '" + cells.get("channel") + "'; use one of: "
+                    + String.join(", ", java.util.Arrays.stream(Channel.values()).map(Channel::label).toList()) + "."));
+        }
         Kind kind = enumField(cells, "kind", Kind::parse, errors);
         OffsetDateTime publishedAt = time(cells.get("publishedAt"), errors);
         Integer duration = cells.containsKey("durationSeconds") ? number(cells, "durationSeconds", errors)

@@ -67,7 +67,16 @@ public class UnitDirectory {
      * (an office publishes on its commune's website and radio; the provincial portal belongs to the province).
      * Print and on-site items need no channel operator.
      */
+    public List<FieldError> check(String unitId, vn.cchc.publication.Channel channel) {
+        return check(unitId, channel == null ? List.of() : channel.operatedThrough(), channel != null && channel.needsOperator());
+    }
+
     public List<FieldError> check(String unitId, String channel, boolean channelNeedsOperator) {
+        return check(unitId, channel == null ? List.of() : List.of(channel), channelNeedsOperator);
+    }
+
+    /** @param channels the channels of which the unit (or a parent) must operate one, e.g. LOUDSPEAKER or RADIO */
+    private List<FieldError> check(String unitId, List<String> channels, boolean channelNeedsOperator) {
         Optional<KnownUnit> unit = find(unitId);
         if (unit.isEmpty()) {
             return List.of(new FieldError("unitId", "unknown-unit",
@@ -76,9 +85,10 @@ public class UnitDirectory {
         if (!unit.get().active()) {
             return List.of(new FieldError("unitId", "inactive-unit", "Unit '" + unitId + "' is retired."));
         }
-        if (channelNeedsOperator && channel != null && !operated(unit.get(), channel)) {
+        if (channelNeedsOperator && !channels.isEmpty() && channels.stream().noneMatch(c -> operated(unit.get(), c))) {
             return List.of(new FieldError("channel", "channel-not-operated",
-                    "Neither unit '" + unitId + "' nor a unit above it operates the channel " + channel + "."));
+                    "Neither unit '" + unitId + "' nor a unit above it operates the channel " + String.join(" or ", channels)
+                            + "."));
         }
         return List.of();
     }

@@ -50,4 +50,19 @@ class RowReaderTest {
         var c = RowReader.read(row("Kênh", "RADIO", "Loại", "BROADCAST", "Tiêu đề", "Bản tin", "Thời gian đăng", "03/03/2026 20:00"), "u.v").request();
         assertThat(RowReader.contentKey(a)).isEqualTo(RowReader.contentKey(b)).isNotEqualTo(RowReader.contentKey(c));
     }
+
+    @Test
+    void readsTheNewChannelsByTheirVietnameseLabelsAndListsThemWhenOneIsUnknown() {
+        Map<String, Channel> labels = Map.of("Cổng Dịch vụ công quốc gia", Channel.NATIONAL_PUBLIC_SERVICE_PORTAL,
+                "truyền hình", Channel.TELEVISION, "Báo chí", Channel.PRESS, "Loa truyền thanh", Channel.LOUDSPEAKER,
+                "Băng rôn/pano", Channel.BANNER, "Tờ rơi", Channel.LEAFLET, "hội nghị/cuộc họp", Channel.MEETING,
+                "NATIONAL_PUBLIC_SERVICE_PORTAL", Channel.NATIONAL_PUBLIC_SERVICE_PORTAL);
+        labels.forEach((label, channel) -> assertThat(RowReader.read(row("Kênh", label, "Loại", "ARTICLE", "Tiêu đề", "Tin",
+                "Thời gian đăng", "02/03/2026 08:00"), "u.v").request().channel()).as(label).isEqualTo(channel));
+
+        FieldError unknown = RowReader.read(row("Kênh", "bồ câu đưa thư", "Loại", "ARTICLE", "Tiêu đề", "Tin",
+                "Thời gian đăng", "02/03/2026 08:00"), "u.v").errors().getFirst();
+        assertThat(unknown.rule()).isEqualTo("unknown-value");
+        assertThat(unknown.message()).contains("bồ câu đưa thư", "Truyền hình", "Loa truyền thanh", "Hội nghị/cuộc họp");
+    }
 }

@@ -16,6 +16,11 @@ import vn.cchc.platform.units.UnitPath;
  * not after the evaluation day. Status: UPCOMING before the period starts; MET once count ≥ minimum; MISSED after the
  * period ended below it; while it runs AT_RISK when count &lt; minimum × elapsed fraction, else ON_TRACK. The elapsed
  * fraction counts whole days before the evaluation day, so on a period's first day nothing is due yet.
+ *
+ * <p>The plan's effective start ({@code effectiveFrom}; 1 January of the plan year for plans that state none): a period
+ * that ends before it is NOT_STARTED, not judged at all (neither met nor missed, count 0). The period containing it is
+ * judged normally. Items published before it never count towards a YEAR or PLAN target, whose count (and pace) starts
+ * on the effective start: {@code countedFrom}; before that day such a target is UPCOMING.
  */
 public final class ComplianceCalculator {
     private ComplianceCalculator() {
@@ -50,28 +55,68 @@ public final class ComplianceCalculator {
                 && (target.channels().isEmpty() || target.channels().contains(item.channel()));
     }
 
+    /** A period of a plan in force from the start of its year. */
     public static PeriodCompliance evaluate(TargetDef target, PeriodInstance period, Collection<Item> items, LocalDate asOf) {
+        return evaluate(target, period, null, items, asOf);
+    }
+
+    /**
+     * @param effectiveFrom the plan's effective start; null means the period is judged in full (a plan in force from
+     *                      the start of its year)
+     */
+    public static PeriodCompliance evaluate(TargetDef target, PeriodInstance period, LocalDate effectiveFrom,
+                                            Collection<Item> items, LocalDate asOf) {
+        if (effectiveFrom != null && period.end().isBefore(effectiveFrom)) {
+            return new PeriodCompliance(period.key(), period.start(), period.end(), null, 0, target.minimum(), 0,
+                    TargetStatus.NOT_STARTED);
+        }
+        LocalDate from = effectiveFrom != null && isWholePlan(target.period()) && effectiveFrom.isAfter(period.start())
+                ? effectiveFrom : period.start();
+        PeriodInstance counted = new PeriodInstance(period.key(), from, period.end());
         long count = items.stream()
-                .filter(i -> period.contains(i.date()) && !i.date().isAfter(asOf) && matches(target, i))
+                .filter(i -> counted.contains(i.date()) && !i.date().isAfter(asOf) && matches(target, i))
                 .count();
-        double expected = target.minimum() * elapsedFraction(period, asOf);
-        return new PeriodCompliance(period.key(), period.start(), period.end(), count, target.minimum(),
-                Math.round(expected * 100) / 100.0, status(count, target.minimum(), expected, period, asOf));
+        double expected = target.minimum() * elapsedFraction(counted, asOf);
+        return new PeriodCompliance(period.key(), period.start(), period.end(), from, count, target.minimum(),
+                Math.round(expected * 100) / 100.0, status(count, target.minimum(), expected, counted, asOf));
     }
 
-    /** Every instance of the target's period in the plan year. */
+    /** Every instance of the target's period in the plan year, for a plan in force from 1 January. */
     public static List<PeriodCompliance> evaluateAll(TargetDef target, int planYear, Collection<Item> items, LocalDate asOf) {
-        return periods(target.period(), planYear).stream().map(p -> evaluate(target, p, items, asOf)).toList();
+        return evaluateAll(target, planYear, null, items, asOf);
     }
 
-    /** The instance running on {@code asOf}; before the year the first, after it the last. */
+    /** Every instance of the target's period in the plan year, for a plan in force from {@code effectiveFrom}. */
+    public static List<PeriodCompliance> evaluateAll(TargetDef target, int planYear, LocalDate effectiveFrom,
+                                                     Collection<Item> items, LocalDate asOf) {
+        return periods(target.period(), planYear).stream().map(p -> evaluate(target, p, effectiveFrom, items, asOf)).toList();
+    }
+
+    /**
+     * The instance running on {@code asOf}; before the year the first, after it the last. A running instance that is
+     * NOT_STARTED gives way to the first judged one (the plan starts later), so a summary never counts a period that is
+     * not judged; only when every instance is NOT_STARTED (a plan in force after its year) is the current one NOT_STARTED.
+     */
     public static PeriodCompliance current(List<PeriodCompliance> periods, LocalDate asOf) {
+        PeriodCompliance running = null;
         for (PeriodCompliance p : periods) {
             if (!asOf.isBefore(p.start()) && !asOf.isAfter(p.end())) {
-                return p;
+                running = p;
+                break;
             }
         }
-        return asOf.isBefore(periods.getFirst().start()) ? periods.getFirst() : periods.getLast();
+        if (running == null) {
+            running = asOf.isBefore(periods.getFirst().start()) ? periods.getFirst() : periods.getLast();
+        }
+        if (running.status() == TargetStatus.NOT_STARTED) {
+            return periods.stream().filter(p -> p.status() != TargetStatus.NOT_STARTED).findFirst().orElse(running);
+        }
+        return running;
+    }
+
+    /** YEAR and PLAN targets span the whole plan: only items from the effective start count towards them. */
+    static boolean isWholePlan(String period) {
+        return "YEAR".equals(period) || "PLAN".equals(period);
     }
 
     static TargetStatus status(long count, int minimum, double expected, PeriodInstance period, LocalDate asOf) {

@@ -40,6 +40,15 @@ public class ComplianceService {
                                      List<TargetCompliance> ownTargets, List<CommuneSummary> communes) {
     }
 
+    /**
+     * The first day any of {@code plans} is in force (the earliest effective start), 1 January of {@code year} without
+     * plans: items published before it are not the plan year's work (PAR score).
+     */
+    public static LocalDate inForceFrom(List<PlanView> plans, int year) {
+        return plans.stream().filter(p -> p.year() == year).map(PlanView::effectiveStart).min(LocalDate::compareTo)
+                .orElse(LocalDate.of(year, 1, 1));
+    }
+
     public static List<Item> items(List<PublicationFact> facts) {
         return facts.stream().map(f -> new Item(f.unitId(), f.channel(), f.kind(), LocalDate.parse(f.date()))).toList();
     }
@@ -103,23 +112,30 @@ public class ComplianceService {
                 if (!include.test(target)) {
                     continue;
                 }
-                List<PeriodCompliance> periods = ComplianceCalculator.evaluateAll(target, plan.year(), items, asOf);
+                LocalDate effectiveFrom = plan.effectiveStart();
+                List<PeriodCompliance> periods = ComplianceCalculator.evaluateAll(target, plan.year(), effectiveFrom, items, asOf);
                 result.add(new TargetCompliance(plan.planId(), plan.title(), target.id(), target.description(), target.unitId(),
                         target.scope(), target.period(), target.kinds(), target.channels(), target.minimum(),
-                        ComplianceCalculator.current(periods, asOf), periods));
+                        ComplianceCalculator.current(periods, asOf), periods, effectiveFrom));
             }
         }
         result.sort(java.util.Comparator.comparing(TargetCompliance::planId).thenComparing(TargetCompliance::targetId));
         return result;
     }
 
-    /** How many targets stand in each status in their current period instance. */
+    /**
+     * How many targets stand in each status in their current period instance. NOT_STARTED is not a key: a target whose
+     * plan is not in force in any of its periods (or whose current period is not judged) is left out.
+     */
     public static Map<TargetStatus, Integer> summary(List<TargetCompliance> targets) {
         Map<TargetStatus, Integer> summary = new EnumMap<>(TargetStatus.class);
         for (TargetStatus s : TargetStatus.values()) {
-            summary.put(s, 0);
+            if (s != TargetStatus.NOT_STARTED) {
+                summary.put(s, 0);
+            }
         }
-        targets.forEach(t -> summary.merge(t.current().status(), 1, Integer::sum));
+        targets.stream().filter(t -> t.current().status() != TargetStatus.NOT_STARTED)
+                .forEach(t -> summary.merge(t.current().status(), 1, Integer::sum));
         return summary;
     }
 }

@@ -11,5 +11,10 @@ public enum TargetStatus {
     /** the minimum is reached */
     MET,
     /** the period ended below the minimum */
-    MISSED
+    MISSED,
+    /**
+     * the period ended before the plan's effective start: not judged (neither met nor missed), left out of summaries,
+     * periodic reports, the PAR score and the compliance events ("Chưa áp dụng")
+     */
+    NOT_STARTED
 }

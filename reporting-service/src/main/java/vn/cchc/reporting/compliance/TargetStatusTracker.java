@@ -54,14 +54,19 @@ public class TargetStatusTracker {
         int changed = 0;
         for (PlanView plan : plans) {
             forgetRemovedTargets(plan);
+            List<String> notStarted = new ArrayList<>();
             for (TargetDef target : plan.targets()) {
                 List<Item> items = ComplianceService.items(store.facts(target.unitId(), plan.year(), plan.year()));
-                for (PeriodCompliance period : ComplianceCalculator.evaluateAll(target, plan.year(), items, today)) {
-                    if (period.status() != TargetStatus.UPCOMING && record(plan, target, period)) {
+                for (PeriodCompliance period : ComplianceCalculator.evaluateAll(target, plan.year(), plan.effectiveStart(), items,
+                        today)) {
+                    if (period.status() == TargetStatus.NOT_STARTED) {
+                        notStarted.add(plan.planId() + "|" + target.id() + "|" + period.period());
+                    } else if (period.status() != TargetStatus.UPCOMING && record(plan, target, period)) {
                         changed++;
                     }
                 }
             }
+            forgetNotStarted(notStarted);
         }
         return changed;
     }
@@ -71,6 +76,17 @@ public class TargetStatusTracker {
         List<String> kept = plan.targets().stream().map(TargetDef::id).toList();
         mongo.remove(Query.query(Criteria.where("planId").is(plan.planId()).and("targetId").nin(kept)
                 .and("pendingEvents.0").exists(false)), COLLECTION);
+    }
+
+    /**
+     * A period before the plan's effective start is not judged: a status remembered for it (an amendment moved the start
+     * later) goes, once its events are published, so gauges stay true. No event is emitted: the contract has no status
+     * for "not judged", and NOT_STARTED periods are never reported.
+     */
+    private void forgetNotStarted(List<String> ids) {
+        if (!ids.isEmpty()) {
+            mongo.remove(Query.query(Criteria.where("_id").in(ids).and("pendingEvents.0").exists(false)), COLLECTION);
+        }
     }
 
     private boolean record(PlanView plan, TargetDef target, PeriodCompliance period) {

@@ -7,11 +7,14 @@ import java.util.Map;
 public final class Labels {
     public static final Locale VI = Locale.forLanguageTag("vi-VN");
 
-    private static final Map<String, String> CHANNELS = Map.of(
-            "WEBSITE", "Trang thông tin điện tử", "PROVINCIAL_PORTAL", "Cổng thông tin điện tử tỉnh",
-            "RADIO", "Đài truyền thanh", "ZALO_OA", "Zalo OA", "FACEBOOK", "Facebook", "YOUTUBE", "YouTube",
-            "ELECTRONIC_BOARD", "Bảng điện tử, màn hình", "PRINT", "Ấn phẩm in, pa-nô, áp phích",
-            "ON_SITE", "Hội nghị, sự kiện trực tiếp");
+    private static final Map<String, String> CHANNELS = Map.ofEntries(
+            Map.entry("WEBSITE", "Trang thông tin điện tử"), Map.entry("PROVINCIAL_PORTAL", "Cổng thông tin điện tử tỉnh"),
+            Map.entry("RADIO", "Đài truyền thanh"), Map.entry("ZALO_OA", "Zalo OA"), Map.entry("FACEBOOK", "Facebook"),
+            Map.entry("YOUTUBE", "YouTube"), Map.entry("ELECTRONIC_BOARD", "Bảng điện tử, màn hình"),
+            Map.entry("PRINT", "Ấn phẩm in, pa-nô, áp phích"), Map.entry("ON_SITE", "Hội nghị, sự kiện trực tiếp"),
+            Map.entry("NATIONAL_PUBLIC_SERVICE_PORTAL", "Cổng Dịch vụ công quốc gia"), Map.entry("TELEVISION", "Truyền hình"),
+            Map.entry("PRESS", "Báo chí"), Map.entry("LOUDSPEAKER", "Loa truyền thanh"), Map.entry("BANNER", "Băng rôn/pano"),
+            Map.entry("LEAFLET", "Tờ rơi"), Map.entry("MEETING", "Hội nghị/cuộc họp"));
     private static final Map<String, String> KINDS = Map.ofEntries(
             Map.entry("ARTICLE", "Tin, bài"), Map.entry("PHOTO_STORY", "Phóng sự ảnh"), Map.entry("REPORTAGE", "Phóng sự"),
             Map.entry("VIDEO", "Video"), Map.entry("AUDIO", "File âm thanh"), Map.entry("INFOGRAPHIC", "Infographic"),
@@ -19,7 +22,7 @@ public final class Labels {
             Map.entry("BANNER", "Băng rôn, pa-nô"), Map.entry("LEAFLET", "Tờ rơi"), Map.entry("DIALOGUE", "Đối thoại"));
     private static final Map<String, String> STATUSES = Map.of(
             "UPCOMING", "Chưa đến kỳ", "ON_TRACK", "Đúng tiến độ", "AT_RISK", "Chậm tiến độ",
-            "MET", "Đã đạt", "MISSED", "Không đạt");
+            "MET", "Đã đạt", "MISSED", "Không đạt", "NOT_STARTED", "Chưa áp dụng");
     private static final Map<String, String> TASK_STATUSES = Map.of(
             "PLANNED", "Chưa triển khai", "IN_PROGRESS", "Đang thực hiện", "DONE", "Hoàn thành",
             "OVERDUE", "Quá hạn", "CANCELLED", "Hủy bỏ");

@@ -116,6 +116,11 @@ public class PeriodicReportDocx {
         heading(doc, "I. KẾT QUẢ THỰC HIỆN");
 
         heading(doc, "1. Thực hiện các chỉ tiêu của kế hoạch");
+        for (PeriodicReport.PlanSummary plan : report.plans()) {
+            if (plan.startsLate()) {
+                paragraph(doc, effectiveStartNote(plan), true);
+            }
+        }
         if (report.targets().isEmpty()) {
             paragraph(doc, "Kế hoạch năm " + report.period().year() + " chưa đặt chỉ tiêu định lượng.", false);
         } else {
@@ -154,6 +159,13 @@ public class PeriodicReportDocx {
             paragraph(doc, "- " + line.label() + ": " + fmt(line.points()) + "/" + fmt(line.max()) + " điểm. " + line.explanation(), false);
         }
         paragraph(doc, report.unitName() + " báo cáo để cơ quan có thẩm quyền biết, tổng hợp./.", false);
+    }
+
+    /** Said only of a plan in force after 1 January: the others are judged over their whole year, as always. */
+    static String effectiveStartNote(PeriodicReport.PlanSummary plan) {
+        String name = plan.number() != null && !plan.number().isBlank() ? "Kế hoạch số " + plan.number() : plan.title();
+        return name + " áp dụng từ ngày " + DMY.format(plan.effectiveFrom()) + ": các kỳ kết thúc trước ngày này chưa áp dụng"
+                + " (không đánh giá); tin, bài đăng trước ngày này không tính vào chỉ tiêu năm.";
     }
 
     private static void targetsTable(XWPFDocument doc, List<TargetCompliance> targets) {

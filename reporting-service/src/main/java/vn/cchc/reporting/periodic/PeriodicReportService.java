@@ -15,6 +15,7 @@ import vn.cchc.reporting.VietnamTime;
 import vn.cchc.reporting.compliance.ComplianceService;
 import vn.cchc.reporting.compliance.Item;
 import vn.cchc.reporting.compliance.TargetCompliance;
+import vn.cchc.reporting.compliance.TargetStatus;
 import vn.cchc.reporting.counts.PublicationFact;
 import vn.cchc.reporting.plans.PlanView;
 import vn.cchc.reporting.readmodel.ReadStore;
@@ -50,8 +51,10 @@ public class PeriodicReportService {
         List<PlanView> plans = store.plansIn(unitId, year);
         List<PublicationFact> facts = store.facts(unitId, period.start().getYear(), year);
         List<Item> yearItems = ComplianceService.items(facts.stream().filter(f -> f.year() == year).toList());
+        // a target not judged in any period yet (its plan is in force only after the window) is left out
         List<TargetCompliance> targets = ComplianceService.evaluate(plans, yearItems, period.end(),
-                t -> UnitPath.within(t.unitId(), unitId));
+                t -> UnitPath.within(t.unitId(), unitId)).stream()
+                .filter(t -> t.current().status() != TargetStatus.NOT_STARTED).toList();
 
         List<PeriodicReport.ReportItem> items = new ArrayList<>();
         Map<String, Long> byChannel = new TreeMap<>();
@@ -76,7 +79,9 @@ public class PeriodicReportService {
 
         int planned = (int) tasks.stream().filter(t -> !"CANCELLED".equals(t.status())).count();
         int doneAll = (int) tasks.stream().filter(t -> "DONE".equals(t.status())).count();
-        List<Item> itemsToDate = yearItems.stream().filter(i -> !i.date().isAfter(period.end())).toList();
+        LocalDate inForce = ComplianceService.inForceFrom(plans, year);
+        List<Item> itemsToDate = yearItems.stream().filter(i -> !i.date().isAfter(period.end()) && !i.date().isBefore(inForce))
+                .toList();
         ParScore score = ParScoreCalculator.score(unitId, year, scoring.forProvince(province), planned, doneAll, itemsToDate);
 
         UnitView unit = store.unit(unitId);
@@ -84,13 +89,19 @@ public class PeriodicReportService {
         List<String> body = issuingBody(unit, name);
         Set<String> recipients = new LinkedHashSet<>();
         plans.stream().filter(p -> p.issuingUnitId().equals(unitId))
-                .forEach(p -> p.reportingDuties().forEach(d -> recipients.add(d.recipient())));
+                .forEach(p -> p.reportingDuties().stream().map(PlanView.ReportingDuty::addressee)
+                        .filter(java.util.Objects::nonNull).forEach(recipients::add));
         if (recipients.isEmpty()) {
             recipients.add("Sở Nội vụ");
         }
         String title = "Kết quả công tác thông tin, tuyên truyền cải cách hành chính " + period.vietnameseName();
+        List<PeriodicReport.PlanSummary> planSummaries = plans.stream()
+                .sorted(Comparator.comparing(PlanView::planId))
+                .map(p -> new PeriodicReport.PlanSummary(p.planId(), p.number(), p.title(), p.issuingUnitId(),
+                        p.year(), p.issuedOn() == null ? null : LocalDate.parse(p.issuedOn()), p.effectiveStart()))
+                .toList();
         return new PeriodicReport(unitId, name, body, place(name), VietnamTime.date(clock.instant()), period, title,
-                targets, items, byChannel, done, outstanding, score, List.copyOf(recipients));
+                planSummaries, targets, items, byChannel, done, outstanding, score, List.copyOf(recipients));
     }
 
     /** Decree 30 header: the governing body above, the issuing body below (in capitals). */

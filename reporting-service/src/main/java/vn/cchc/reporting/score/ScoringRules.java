@@ -24,9 +24,11 @@ public record ScoringRules(double completionPoints, double completionFloor, List
         return new ScoringRules(1.0, 0.9, List.of(
                 new ChannelGroup("ELECTRONIC_BOARD", "Bảng điện tử, màn hình", 0.25, List.of("ELECTRONIC_BOARD"), List.of()),
                 new ChannelGroup("ONLINE", "Trang thông tin điện tử, mạng xã hội", 0.25,
-                        List.of("WEBSITE", "PROVINCIAL_PORTAL", "ZALO_OA", "FACEBOOK", "YOUTUBE"), List.of()),
+                        List.of("WEBSITE", "PROVINCIAL_PORTAL", "NATIONAL_PUBLIC_SERVICE_PORTAL", "ZALO_OA", "FACEBOOK", "YOUTUBE"),
+                        List.of()),
                 new ChannelGroup("TRADITIONAL", "Hình thức truyền thống (hội nghị, tờ rơi, pa-nô, truyền thanh…)", 0.5,
-                        List.of("ON_SITE", "PRINT", "RADIO"), List.of("LEAFLET", "BANNER", "DIALOGUE"))));
+                        List.of("ON_SITE", "PRINT", "RADIO", "LOUDSPEAKER", "BANNER", "LEAFLET", "MEETING", "TELEVISION", "PRESS"),
+                        List.of("LEAFLET", "BANNER", "DIALOGUE"))));
     }
 
     public double max() {

@@ -106,4 +106,67 @@ class ComplianceCalculatorTest {
         List<Item> three = List.of(two.get(0), two.get(1), radio("vinh-long.phu-khuong", "2026-05-15"));
         assertThat(ComplianceCalculator.evaluate(quarterly, q2, three, LocalDate.of(2026, 5, 16)).status()).isEqualTo(TargetStatus.ON_TRACK);
     }
+
+    static final LocalDate MID_MARCH = LocalDate.of(2026, 3, 15);
+
+    @Test
+    void periodsEndingBeforeTheEffectiveStartAreNotJudgedTheOneContainingItIs() {
+        List<Item> items = List.of(radio("vinh-long.phu-khuong", "2026-01-05"), radio("vinh-long.phu-khuong", "2026-01-20"),
+                radio("vinh-long.phu-khuong", "2026-03-02"), radio("vinh-long.phu-khuong", "2026-03-20"));
+        List<PeriodCompliance> periods = ComplianceCalculator.evaluateAll(RADIO_MONTH, 2026, MID_MARCH, items, LocalDate.of(2026, 4, 10));
+        assertThat(periods.get(0).status()).as("January: two items, yet not judged").isEqualTo(TargetStatus.NOT_STARTED);
+        assertThat(periods.get(0).count()).isZero();
+        assertThat(periods.get(0).countedFrom()).isNull();
+        assertThat(periods.get(1).status()).isEqualTo(TargetStatus.NOT_STARTED);
+        assertThat(periods.get(1).judged()).isFalse();
+        assertThat(periods.get(2).status()).as("March holds the start: judged normally, 02/03 included").isEqualTo(TargetStatus.MET);
+        assertThat(periods.get(2).count()).isEqualTo(2);
+        assertThat(periods.get(2).countedFrom()).isEqualTo("2026-03-01");
+        assertThat(periods.get(3).status()).isEqualTo(TargetStatus.AT_RISK);
+        assertThat(ComplianceCalculator.current(periods, LocalDate.of(2026, 4, 10)).period()).isEqualTo("2026-04");
+        // before the start, the current instance is the first judged one, not a period that will never be judged
+        List<PeriodCompliance> inFebruary = ComplianceCalculator.evaluateAll(RADIO_MONTH, 2026, MID_MARCH, items, LocalDate.of(2026, 2, 20));
+        PeriodCompliance current = ComplianceCalculator.current(inFebruary, LocalDate.of(2026, 2, 20));
+        assertThat(current.period()).isEqualTo("2026-03");
+        assertThat(current.status()).isEqualTo(TargetStatus.UPCOMING);
+        // a quarterly target: Q1 holds the start, judged over the whole quarter
+        TargetDef quarterly = new TargetDef("t-q", "", List.of(), List.of("RADIO"), 3, "QUARTER", "UNIT", "vinh-long.phu-khuong");
+        assertThat(ComplianceCalculator.evaluateAll(quarterly, 2026, MID_MARCH, items, LocalDate.of(2026, 4, 10)).getFirst())
+                .extracting(PeriodCompliance::status, PeriodCompliance::count).containsExactly(TargetStatus.MET, 4L);
+    }
+
+    @Test
+    void itemsBeforeTheEffectiveStartDoNotCountForTheYearWhosePaceStartsThere() {
+        TargetDef three = new TargetDef("t", "", List.of("ARTICLE"), List.of("WEBSITE"), 3, "YEAR", "SUBTREE", "vinh-long.phu-khuong");
+        List<Item> items = List.of(web("2026-02-10"), web("2026-03-14"), web("2026-03-15"), web("2026-03-20"));
+        PeriodInstance year = ComplianceCalculator.periods("YEAR", 2026).getFirst();
+        PeriodCompliance april = ComplianceCalculator.evaluate(three, year, MID_MARCH, items, LocalDate.of(2026, 4, 10));
+        assertThat(april.count()).as("10/02 and 14/03 predate the plan").isEqualTo(2);
+        assertThat(april.countedFrom()).isEqualTo(MID_MARCH);
+        assertThat(april.start()).isEqualTo("2026-01-01");
+        // pace over 15/03–31/12 (292 days), 26 days elapsed: 3 × 26/292
+        assertThat(april.expectedByNow()).isEqualTo(0.27);
+        assertThat(april.status()).isEqualTo(TargetStatus.ON_TRACK);
+        assertThat(ComplianceCalculator.evaluate(three, year, MID_MARCH, items, LocalDate.of(2026, 3, 1)).status())
+                .as("before the start").isEqualTo(TargetStatus.UPCOMING);
+        assertThat(ComplianceCalculator.evaluate(three, year, MID_MARCH, items, LocalDate.of(2027, 1, 1)).status())
+                .isEqualTo(TargetStatus.MISSED);
+        // the same without an effective start (an old plan event): all four count, as before
+        assertThat(ComplianceCalculator.evaluate(three, year, items, LocalDate.of(2026, 4, 10)).status()).isEqualTo(TargetStatus.MET);
+        assertThat(ComplianceCalculator.evaluate(three, year, LocalDate.of(2026, 1, 1), items, LocalDate.of(2026, 4, 10)))
+                .isEqualTo(ComplianceCalculator.evaluate(three, year, items, LocalDate.of(2026, 4, 10)));
+    }
+
+    @Test
+    void aPlanInForceOnlyAfterItsYearIsNotJudgedAtAllAndLeftOutOfSummaries() {
+        List<PeriodCompliance> periods = ComplianceCalculator.evaluateAll(RADIO_MONTH, 2026, LocalDate.of(2027, 1, 1), List.of(),
+                LocalDate.of(2026, 6, 1));
+        assertThat(periods).allSatisfy(p -> assertThat(p.status()).isEqualTo(TargetStatus.NOT_STARTED));
+        PeriodCompliance current = ComplianceCalculator.current(periods, LocalDate.of(2026, 6, 1));
+        assertThat(current.status()).isEqualTo(TargetStatus.NOT_STARTED);
+        TargetCompliance target = new TargetCompliance("p", "", "t", "", "vinh-long.phu-khuong", "UNIT", "MONTH", List.of(), List.of(), 2,
+                current, periods, LocalDate.of(2027, 1, 1));
+        assertThat(ComplianceService.summary(List.of(target))).doesNotContainKey(TargetStatus.NOT_STARTED)
+                .allSatisfy((status, n) -> assertThat(n).isZero());
+    }
 }

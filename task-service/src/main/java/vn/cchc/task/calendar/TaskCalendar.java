@@ -21,7 +21,9 @@ import vn.cchc.task.tasks.VietnamTime;
 
 /**
  * An iCalendar (RFC 5545) feed of a unit's dated tasks: scheduled items (e.g. radio programmes) at their air
- * time in Asia/Ho_Chi_Minh, other tasks as all-day events on their due date. Stable UIDs let a subscribed phone
+ * time in Asia/Ho_Chi_Minh, other tasks as all-day events on their due date (a range of months on the last day of
+ * its last month, a half-year on 30/6 or 31/12). Tasks without a single due date (ongoing, recurring, per the
+ * province's plan, waiting for results) are left out. Stable UIDs let a subscribed phone
  * calendar update events in place; cancelled tasks stay in the feed with STATUS:CANCELLED so they disappear there.
  */
 public final class TaskCalendar {
@@ -67,7 +69,16 @@ public final class TaskCalendar {
     private static String describe(Task task) {
         StringBuilder text = new StringBuilder();
         text.append("Trạng thái: ").append(statusName(task.getStatus()));
-        text.append("\nĐơn vị thực hiện: ").append(task.getUnitId());
+        if (task.getLeadName() != null) {
+            // a group or a body outside the directory leads; the issuing unit tracks the task
+            text.append("\nĐơn vị chủ trì: ").append(task.getLeadName());
+            text.append("\nĐơn vị theo dõi: ").append(task.getUnitId());
+        } else {
+            text.append("\nĐơn vị thực hiện: ").append(task.getUnitId());
+        }
+        if (!task.getCoordinatorNames().isEmpty()) {
+            text.append("\nĐơn vị phối hợp: ").append(String.join(", ", task.getCoordinatorNames()));
+        }
         if (task.getTimeFrame() != null && task.getTimeFrame().text() != null) {
             text.append("\nThời gian thực hiện: ").append(task.getTimeFrame().text());
         }

@@ -14,7 +14,12 @@ import vn.cchc.task.tasks.TimeFrameType;
 /**
  * Reads the entries of a plan event ({@code vn.cchc.plan.issued|amended|closed.v1}) that become tasks:
  * one per task-catalogue entry and one per scheduled item. task-service's own reading of the contract:
- * no plan-service type is shared.
+ * no plan-service type is shared, and fields it does not use (legal bases, responsibilities, milestones,
+ * presenters, details…) are ignored.
+ * <p>
+ * A catalogue entry whose {@code leadUnitId} is null (led by a group such as "Các cơ quan, đơn vị có liên quan", or
+ * a body outside the directory) is tracked by the plan's issuing unit; the lead's name ({@code lead.name}) is kept
+ * for display. A time-frame type this service does not know is read as ONGOING (no due date).
  */
 public final class PlanEntries {
     private PlanEntries() {
@@ -27,19 +32,23 @@ public final class PlanEntries {
         String issuingUnit = text(plan, "issuingUnitId");
         List<TaskSpec> specs = new ArrayList<>();
         for (JsonNode task : plan.path("tasks")) {
-            JsonNode frame = task.path("timeFrame");
-            TimeFrame timeFrame = new TimeFrame(
-                    TimeFrameType.valueOf(frame.path("type").asString("ONGOING")),
-                    date(text(frame, "date")),
-                    integer(frame, "month"),
-                    integer(frame, "quarter"),
-                    integer(frame, "year"),
-                    text(frame, "text"));
+            TimeFrame timeFrame = timeFrame(task.path("timeFrame"));
             String lead = text(task, "leadUnitId");
+            if (lead == null) {
+                lead = text(task.path("lead"), "unitId");
+            }
+            String leadName = text(task.path("lead"), "name");
+            List<String> coordinatorNames = new ArrayList<>();
+            for (JsonNode coordinator : task.path("coordinators")) {
+                String name = text(coordinator, "name");
+                if (name != null && text(coordinator, "unitId") == null) {
+                    coordinatorNames.add(name);
+                }
+            }
             specs.add(new TaskSpec(planId, revision, task.required("id").asString(), TaskSource.CATALOGUE,
                     task.required("title").asString(), lead != null ? lead : issuingUnit,
                     strings(task.path("coordinatingUnitIds")), null, null, strings(task.path("products")),
-                    timeFrame, Schedule.of(timeFrame, null, null, planYear)));
+                    timeFrame, Schedule.of(timeFrame, null, null, planYear), leadName, coordinatorNames));
         }
         for (JsonNode item : plan.path("scheduledItems")) {
             LocalDate date = date(text(item, "date"));
@@ -54,6 +63,20 @@ public final class PlanEntries {
                     Schedule.of(timeFrame, start, end, planYear)));
         }
         return specs;
+    }
+
+    static TimeFrame timeFrame(JsonNode frame) {
+        return new TimeFrame(
+                TimeFrameType.parse(text(frame, "type")),
+                date(text(frame, "date")),
+                integer(frame, "month"),
+                integer(frame, "quarter"),
+                integer(frame, "year"),
+                text(frame, "text"),
+                integer(frame, "fromMonth"),
+                integer(frame, "toMonth"),
+                integer(frame, "half"),
+                text(frame, "recurrence"));
     }
 
     /** As a Vietnamese plan writes it: "23/01/2026, 20:15–20:45". */

@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * When a task is due, computed from the plan's time frame in Vietnam time: a date (with its air-time
- * window when given), the end of a month, quarter or year, or nothing for ongoing tasks and for tasks
- * that wait for published results.
+ * window when given), the end of a month, quarter, half-year, range of months or year, or nothing for ongoing,
+ * recurring and "per the province's plan" tasks and for tasks that wait for published results.
  */
 public record Schedule(LocalDate dueDate, TaskWindow window) {
     private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{1,2})\\s*/\\s*(\\d{4})");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern QUARTER = Pattern.compile("(?i)qu[ýy]\\s*(IV|III|II|I|[1-4])");
+    private static final Pattern TO_MONTH = Pattern.compile("(?i)đến\\s*(?:hết\\s*)?tháng\\s*(\\d{1,2})");
 
     public static final Schedule NONE = new Schedule(null, null);
 
@@ -50,14 +51,33 @@ public record Schedule(LocalDate dueDate, TaskWindow window) {
                 yield quarter == null || quarter < 1 || quarter > 4 ? NONE
                         : new Schedule(YearMonth.of(year, quarter * 3).atEndOfMonth(), null);
             }
+            case HALF_YEAR -> {
+                Integer half = frame.half() != null ? frame.half() : halfIn(text);
+                yield half == null || half < 1 || half > 2 ? NONE
+                        : new Schedule(half == 1 ? LocalDate.of(year, 6, 30) : LocalDate.of(year, 12, 31), null);
+            }
+            case RANGE -> {
+                Integer to = frame.toMonth();
+                Matcher m = TO_MONTH.matcher(text);
+                if (to == null && m.find()) {
+                    to = Integer.parseInt(m.group(1));
+                }
+                yield to == null || to < 1 || to > 12 ? NONE : new Schedule(YearMonth.of(year, to).atEndOfMonth(), null);
+            }
             case YEAR -> new Schedule(LocalDate.of(year, 12, 31), null);
-            case ONGOING, ON_RESULTS -> NONE;
+            case ONGOING, ON_RESULTS, RECURRING, PER_HIGHER_PLAN -> NONE;
         };
     }
 
     private static int yearIn(String text, int fallback) {
         Matcher m = YEAR.matcher(text);
         return m.find() ? Integer.parseInt(m.group(1)) : fallback;
+    }
+
+    /** "6 tháng đầu năm" → 1, "6 tháng cuối năm" → 2; null when the text says neither. */
+    private static Integer halfIn(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("cuối") ? Integer.valueOf(2) : lower.contains("đầu") ? Integer.valueOf(1) : null;
     }
 
     private static Integer quarterIn(String text) {

@@ -32,6 +32,10 @@ public class Task {
     @Indexed
     private String unitId;
     private List<String> coordinatingUnitIds = new ArrayList<>();
+    /** The lead as the plan writes it (a group such as "Các cơ quan, đơn vị có liên quan"); null when only a unit id. */
+    private String leadName;
+    /** Coordinators the plan writes as names (groups, bodies outside the directory). */
+    private List<String> coordinatorNames = new ArrayList<>();
     private String channel;
     private String kind;
     private List<String> products = new ArrayList<>();
@@ -258,11 +262,15 @@ public class Task {
                 || !Objects.equals(source, spec.source()) || !Objects.equals(timeFrame, spec.timeFrame())
                 || !Objects.equals(coordinatingUnitIds, spec.coordinatingUnitIds())
                 || !Objects.equals(channel, spec.channel()) || !Objects.equals(kind, spec.kind())
-                || !Objects.equals(products, spec.products());
+                || !Objects.equals(products, spec.products())
+                || !Objects.equals(leadName, spec.leadName())
+                || !Objects.equals(getCoordinatorNames(), spec.coordinatorNames());
         source = spec.source();
         title = spec.title();
         unitId = spec.unitId();
         coordinatingUnitIds = new ArrayList<>(spec.coordinatingUnitIds());
+        leadName = spec.leadName();
+        coordinatorNames = new ArrayList<>(spec.coordinatorNames());
         channel = spec.channel();
         kind = spec.kind();
         products = new ArrayList<>(spec.products());
@@ -280,6 +288,8 @@ public class Task {
     public String getTitle() { return title; }
     public String getUnitId() { return unitId; }
     public List<String> getCoordinatingUnitIds() { return List.copyOf(coordinatingUnitIds); }
+    public String getLeadName() { return leadName; }
+    public List<String> getCoordinatorNames() { return coordinatorNames == null ? List.of() : List.copyOf(coordinatorNames); }
     public String getChannel() { return channel; }
     public String getKind() { return kind; }
     public List<String> getProducts() { return List.copyOf(products); }

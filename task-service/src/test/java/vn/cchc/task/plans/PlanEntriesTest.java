@@ -81,4 +81,26 @@ class PlanEntriesTest {
         assertThat(due.get("nv-3")).isEqualTo("2026-12-31");
         assertThat(specs.getFirst().unitId()).isEqualTo("vinh-long.phu-khuong.vhxh");
     }
+
+    @Test
+    void thePlanEventsNewShapeIsReadGroupLedTasksGoToTheIssuingUnit() throws IOException {
+        List<TaskSpec> specs = read("tan-hanh-2026.v2-shape.issued.json");
+        assertThat(specs).hasSize(8);
+        Map<String, TaskSpec> byId = specs.stream().collect(Collectors.toMap(TaskSpec::entryId, s -> s));
+        Map<String, LocalDate> due = dueDates(specs);
+        assertThat(due.get("nv-1")).as("RANGE 3..6").isEqualTo("2026-06-30");
+        assertThat(due.get("nv-2")).as("HALF_YEAR 1").isEqualTo("2026-06-30");
+        assertThat(due.get("nv-3")).as("HALF_YEAR 2").isEqualTo("2026-12-31");
+        assertThat(List.of("nv-4", "nv-5", "nv-6", "nv-7")).allSatisfy(id ->
+                assertThat(due.get(id)).as("no single due date").isEqualTo(LocalDate.MIN));
+        TaskSpec group = byId.get("nv-4");
+        assertThat(group.unitId()).isEqualTo("vinh-long.tan-hanh");
+        assertThat(group.leadName()).isEqualTo("Các cơ quan, đơn vị có liên quan");
+        assertThat(group.coordinatorNames()).containsExactly("Ủy ban Mặt trận Tổ quốc Việt Nam phường");
+        assertThat(byId.get("nv-1").unitId()).isEqualTo("vinh-long.tan-hanh.vhxh");
+        assertThat(byId.get("nv-1").timeFrame().fromMonth()).isEqualTo(3);
+        assertThat(byId.get("nv-5").timeFrame().recurrence()).isEqualTo("MONTHLY");
+        assertThat(byId.get("nv-7").timeFrame().type()).as("unknown type").isEqualTo(vn.cchc.task.tasks.TimeFrameType.ONGOING);
+        assertThat(byId.get("th-dialogue-1").channel()).isEqualTo("LOUDSPEAKER");
+    }
 }

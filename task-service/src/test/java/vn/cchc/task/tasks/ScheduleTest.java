@@ -54,4 +54,42 @@ class ScheduleTest {
         assertThat(of(TimeFrameType.ONGOING, null, null, null, null, "Thường xuyên")).isEqualTo(Schedule.NONE);
         assertThat(of(TimeFrameType.ON_RESULTS, null, null, null, null, "Khi có kết quả công bố")).isEqualTo(Schedule.NONE);
     }
+
+    static Schedule of(TimeFrame frame) {
+        return Schedule.of(frame, null, null, 2026);
+    }
+
+    @Test
+    void aRangeOfMonthsIsDueAtTheEndOfItsLastMonth() {
+        assertThat(of(new TimeFrame(TimeFrameType.RANGE, null, null, null, 2026, "Từ tháng 3 đến tháng 6/2026", 3, 6, null, null))
+                .dueDate()).isEqualTo("2026-06-30");
+        assertThat(of(new TimeFrame(TimeFrameType.RANGE, null, null, null, null, "Từ tháng 9 đến tháng 2", 9, 2, null, null))
+                .dueDate()).as("the plan's year").isEqualTo("2026-02-28");
+        assertThat(of(new TimeFrame(TimeFrameType.RANGE, null, null, null, null, "Từ tháng 10 đến hết tháng 11/2027", null, null, null, null))
+                .dueDate()).as("read from the text").isEqualTo("2027-11-30");
+        assertThat(of(new TimeFrame(TimeFrameType.RANGE, null, null, null, null, "Từ tháng 10", 10, null, null, null)))
+                .isEqualTo(Schedule.NONE);
+    }
+
+    @Test
+    void aHalfYearIsDueOnTheThirtiethOfJuneOrTheThirtyFirstOfDecember() {
+        assertThat(of(new TimeFrame(TimeFrameType.HALF_YEAR, null, null, null, 2026, "6 tháng đầu năm 2026", null, null, 1, null))
+                .dueDate()).isEqualTo("2026-06-30");
+        assertThat(of(new TimeFrame(TimeFrameType.HALF_YEAR, null, null, null, null, "6 tháng cuối năm", null, null, 2, null))
+                .dueDate()).isEqualTo("2026-12-31");
+        assertThat(of(new TimeFrame(TimeFrameType.HALF_YEAR, null, null, null, null, "6 tháng cuối năm 2027", null, null, null, null))
+                .dueDate()).as("read from the text").isEqualTo("2027-12-31");
+    }
+
+    @Test
+    void recurringAndPerHigherPlanTasksHaveNoSingleDueDate() {
+        assertThat(of(new TimeFrame(TimeFrameType.RECURRING, null, null, null, null, "Hàng tháng", null, null, null, "MONTHLY")))
+                .isEqualTo(Schedule.NONE);
+        assertThat(of(new TimeFrame(TimeFrameType.PER_HIGHER_PLAN, null, null, null, null, "Theo kế hoạch của tỉnh")))
+                .isEqualTo(Schedule.NONE);
+        assertThat(TimeFrameType.RECURRING.isReviewedPeriodically()).isTrue();
+        assertThat(TimeFrameType.PER_HIGHER_PLAN.isReviewedPeriodically()).isTrue();
+        assertThat(TimeFrameType.ON_RESULTS.isReviewedPeriodically()).isFalse();
+        assertThat(TimeFrameType.parse("SOMETHING_NEW")).as("an unknown type is read as ONGOING").isEqualTo(TimeFrameType.ONGOING);
+    }
 }
