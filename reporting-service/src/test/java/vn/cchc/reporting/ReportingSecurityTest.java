@@ -402,7 +402,7 @@ class ReportingSecurityTest {
     void aStreamEndsWhenItsTokenExpires() throws Exception {
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(url("/api/reports/stream")))
-                        .header("Authorization", TestTokens.bearer(expiringIn(Duration.ofSeconds(3)))).build(),
+                        .header("Authorization", TestTokens.bearer(expiringIn(Duration.ofSeconds(10)))).build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         streams.add(response);
