@@ -38,7 +38,7 @@ class CorrectionAndRetractionTest extends ServiceTestBase {
     }
 
     List<ConsumerRecord<String, byte[]>> eventsOf(String id, int count) {
-        return await().atMost(Duration.ofSeconds(20)).until(
+        return await().atMost(Duration.ofSeconds(60)).until(
                 () -> topic.poll().stream().filter(r -> id.equals(r.key())).toList(), events -> events.size() >= count);
     }
 

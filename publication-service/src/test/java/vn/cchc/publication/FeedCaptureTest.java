@@ -26,6 +26,8 @@ class FeedCaptureTest extends ServiceTestBase {
     final List<String> rssItems = new CopyOnWriteArrayList<>();
     @Autowired
     FeedSubscriptionRepository subscriptions;
+    @Autowired
+    org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler scheduler;
 
     static String item(String title, String link, String pubDate) {
         return "<item><title>" + title + "</title><link>" + link + "</link><description><![CDATA[<p>Nội dung <b>"
@@ -67,8 +69,13 @@ class FeedCaptureTest extends ServiceTestBase {
     }
 
     @AfterEach
-    void stop() {
-        subscriptions.deleteAll(); // stop the scheduled polling before the next test cleans the record
+    void stop() throws Exception {
+        subscriptions.deleteAll(); // no later scheduled poll finds a subscription …
+        // … but one already running may still be recording what it read, after the next test has emptied the store.
+        // Scheduled tasks run one at a time (Boot's scheduler has one thread): a no-op submitted now runs once that
+        // poll is over, and every poll after it finds no subscription.
+        assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).as("scheduler threads").isEqualTo(1);
+        scheduler.submit(() -> { }).get(60, java.util.concurrent.TimeUnit.SECONDS);
         site.stop(0);
     }
 
@@ -93,7 +100,7 @@ class FeedCaptureTest extends ServiceTestBase {
         assertThat(subscribe("vinh-long.phu-khuong", "/rss").status()).isEqualTo(200); // same feed again
 
         // no manual trigger: the scheduler polls
-        await().atMost(Duration.ofSeconds(30)).until(() -> repository.count() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> repository.count() == 2);
         Publication first = repository.findAll().stream().filter(p -> p.getUrl().endsWith("/101")).findFirst().orElseThrow();
         assertThat(first.getKind()).isEqualTo(Kind.ARTICLE);
         assertThat(first.getChannel()).isEqualTo(Channel.WEBSITE);
@@ -103,14 +110,14 @@ class FeedCaptureTest extends ServiceTestBase {
         assertThat(first.getRecordedBy()).isEqualTo("editor-vinh-long.phu-khuong");
 
         rssItems.add(item("Kết quả chỉ số SIPAS", "https://phukhuong.vinhlong.gov.vn/tin/104", "Wed, 04 Mar 2026 05:00:00 GMT"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> repository.count() == 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> repository.count() == 3);
 
         // an Atom feed with an entry already captured from RSS: recorded once by link
         String atomId = json.readTree(subscribe("vinh-long.phu-khuong", "/atom").body()).get("id").asString();
         JsonNode poll = json.readTree(Api.postJson(url() + "/feeds/" + atomId + "/poll", "").body());
         assertThat(poll.get("entries").asInt()).isEqualTo(2);
         assertThat(poll.get("duplicates").asInt() + poll.get("recorded").asInt()).isEqualTo(2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> repository.count() == 4);
+        await().atMost(Duration.ofSeconds(60)).until(() -> repository.count() == 4);
         assertThat(repository.findAll()).extracting(Publication::getUrl).doesNotHaveDuplicates()
                 .noneMatch(u -> u.endsWith("/999")); // the entry dated in the future is not recorded
     }

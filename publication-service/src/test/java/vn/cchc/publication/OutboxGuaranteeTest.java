@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,9 +44,10 @@ import vn.cchc.publication.units.UnitDirectory;
         "cchc.outbox.interval=200ms",
         vn.cchc.security.test.TestTokens.PUBLIC_KEY_PROPERTY})
 class OutboxGuaranteeTest {
-    static final int PROXY_PORT = freePort();
+    /** Listening from now until the end: its port is this test's for the whole run, never free for others to take. */
+    static final TcpProxy network = new TcpProxy();
+    static final int PROXY_PORT = network.port();
     static EmbeddedKafkaKraftBroker broker;
-    static TcpProxy network;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -66,25 +66,15 @@ class OutboxGuaranteeTest {
         broker.brokerProperty("advertised.listeners", "EXTERNAL://127.0.0.1:" + PROXY_PORT);
         broker.afterPropertiesSet();
         int brokerPort = Integer.parseInt(broker.getBrokersAsString().replaceAll(".*:", ""));
-        network = new TcpProxy(PROXY_PORT, brokerPort);
+        network.forwardTo(brokerPort);
         network.start();
         broker.addTopics(PublicationEvents.TOPIC);
         network.stop(); // Kafka is now unreachable, before the service even starts
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterAll
     static void stopBroker() {
-        if (network != null) {
-            network.stop();
-        }
+        network.close();
         if (broker != null) {
             broker.destroy();
         }
@@ -132,7 +122,7 @@ class OutboxGuaranteeTest {
                 ids.stream().allMatch(id -> repository.findById(id).orElseThrow().pendingEvents().isEmpty()));
 
         try (TopicReader topic = new TopicReader(broker.getBrokersAsString(), PublicationEvents.TOPIC)) {
-            List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(30))
+            List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(60))
                     .until(topic::poll, all -> all.stream().map(r -> TopicReader.header(r, "ce_id")).distinct().count() >= 6);
             Set<String> eventIds = new HashSet<>();
             Map<String, Long> projection = new HashMap<>(); // publicationId → highest revision applied

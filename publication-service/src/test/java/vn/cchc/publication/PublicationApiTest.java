@@ -53,7 +53,7 @@ class PublicationApiTest extends ServiceTestBase {
         assertThat(body.get("recordedBy").asString()).isEqualTo("admin.test"); // from the token
         assertThat(Api.get(url() + "/" + id).status()).isEqualTo(200);
 
-        ConsumerRecord<String, byte[]> event = await().atMost(Duration.ofSeconds(20))
+        ConsumerRecord<String, byte[]> event = await().atMost(Duration.ofSeconds(60))
                 .until(() -> topic.poll().stream().filter(r -> id.equals(r.key())).findFirst(), java.util.Optional::isPresent)
                 .get();
         assertThat(TopicReader.header(event, "ce_type")).isEqualTo("vn.cchc.publication.recorded.v1");
@@ -67,7 +67,7 @@ class PublicationApiTest extends ServiceTestBase {
         assertThat(eventData.get("revision").asLong()).isEqualTo(1);
         assertThat(eventData.get("unitPath").get("commune").asString()).isEqualTo("vinh-long.phu-khuong");
         // the outbox entry is removed once the broker acknowledged it
-        await().atMost(Duration.ofSeconds(10)).until(() -> repository.findById(id).orElseThrow().pendingEvents().isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> repository.findById(id).orElseThrow().pendingEvents().isEmpty());
     }
 
     @Test
@@ -258,7 +258,7 @@ class PublicationApiTest extends ServiceTestBase {
         assertThat(json.readTree(second.body()).get("id").asString()).isEqualTo(id);
         assertThat(repository.count()).isEqualTo(1);
         eventOf(id, "vn.cchc.publication.recorded.v1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> repository.findById(id).orElseThrow().pendingEvents().isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> repository.findById(id).orElseThrow().pendingEvents().isEmpty());
         assertThat(topic.poll().stream().filter(r -> id.equals(r.key()))).hasSize(1);
         assertThat(Http.get("http://127.0.0.1:" + port + "/actuator/prometheus").body())
                 .contains("cchc_publications_recorded_total{application=\"publication-service\",outcome=\"duplicate\",source=\"MANUAL\"}");
@@ -284,7 +284,7 @@ class PublicationApiTest extends ServiceTestBase {
     }
 
     ConsumerRecord<String, byte[]> eventOf(String id, String type) {
-        return await().atMost(Duration.ofSeconds(20))
+        return await().atMost(Duration.ofSeconds(60))
                 .until(() -> topic.poll().stream()
                         .filter(r -> id.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type"))).findFirst(),
                         java.util.Optional::isPresent)

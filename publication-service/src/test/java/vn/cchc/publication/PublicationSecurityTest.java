@@ -111,7 +111,7 @@ class PublicationSecurityTest extends ServiceTestBase {
         String pk = record(EDITOR_PK, ARTICLE);
         String feed = json.readTree(Api.postJson(url() + "/feeds",
                 "{\"unitId\":\"" + PK + "\",\"url\":\"http://127.0.0.1:9/rss\"}").body()).get("id").asString();
-        await().atMost(Duration.ofSeconds(20)).until(() -> repository.findAll().stream().allMatch(p -> p.pendingEvents().isEmpty()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> repository.findAll().stream().allMatch(p -> p.pendingEvents().isEmpty()));
 
         // an editor of Phú Khương writing for Bắc Bình
         assertProblem(Api.as(EDITOR_PK).postJson(url(), BB_BROADCAST.replace("Bắc Bình", "Bắc Bình (giả)")), 403);
@@ -160,7 +160,7 @@ class PublicationSecurityTest extends ServiceTestBase {
         assertThat(subscriptions.count()).isEqualTo(1);
         // … and nothing was emitted: once a later allowed change is on the topic, the two items still have one event each
         String marker = record(EDITOR_BB, BB_BROADCAST.replace("Bắc Bình", "Bắc Bình (mốc)"));
-        List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(20)).until(
+        List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(60)).until(
                 () -> topic.poll().stream().filter(r -> List.of(bb, pk, marker).contains(r.key())).toList(),
                 seen -> seen.stream().anyMatch(r -> marker.equals(r.key())));
         Map<String, Long> perItem = events.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));

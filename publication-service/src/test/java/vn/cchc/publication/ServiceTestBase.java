@@ -86,7 +86,7 @@ abstract class ServiceTestBase {
             sender.send(UNIT_TOPIC, UNIT_CHANGED, "lam-dong.bac-binh", unitEvent("lam-dong.bac-binh", 1, "COMMUNE",
                     "ACTIVE", "Xã Bắc Bình", List.of("RADIO")));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> units.find("lam-dong.bac-binh").isPresent());
+        await().atMost(Duration.ofSeconds(60)).until(() -> units.find("lam-dong.bac-binh").isPresent());
     }
 
     String url() {

@@ -77,7 +77,7 @@ class SpreadsheetImportTest extends ServiceTestBase {
             assertThat(broadcast.getRecordedBy()).isEqualTo("admin.test"); // the uploader
             assertThat(broadcast.getThemes()).containsExactly(Theme.PAR_INDEX, Theme.SIPAS);
 
-            var event = await().atMost(Duration.ofSeconds(20)).until(() -> topic.poll().stream()
+            var event = await().atMost(Duration.ofSeconds(60)).until(() -> topic.poll().stream()
                     .filter(r -> broadcastId.equals(r.key())).findFirst(), java.util.Optional::isPresent).get();
             assertThat(ContractSchemas.validate("vn.cchc.publication.recorded.v1", TopicReader.value(event))).isEmpty();
 

@@ -3,6 +3,7 @@ package vn.cchc.publication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -11,30 +12,44 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP forwarder standing between the service and the broker, to take the broker off the network and bring it
- * back: {@link #stop()} closes the listening port and every open connection (clients see the broker vanish),
- * {@link #start()} listens on the same port again.
+ * back: {@link #stop()} closes every open connection and drops every new one at once (clients see the broker vanish),
+ * {@link #start()} forwards again.
+ *
+ * <p>The forwarder listens on a port of its own from construction to {@link #close()} and never lets it go in between:
+ * a port that was free once and bound again later (or closed and reopened) may meanwhile be taken by another process
+ * on a busy build machine.
  */
 final class TcpProxy implements AutoCloseable {
-    private final int port;
-    private final int targetPort;
+    private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private volatile ServerSocket server;
+    private volatile int targetPort;
+    private volatile boolean forwarding;
 
-    TcpProxy(int port, int targetPort) {
-        this.port = port;
-        this.targetPort = targetPort;
+    /** Listens on a free loopback port at once; forwards nothing until {@link #forwardTo} and {@link #start}. */
+    TcpProxy() {
+        try {
+            server = new ServerSocket();
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread.ofVirtual().start(this::accept);
     }
 
-    synchronized void start() throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress("127.0.0.1", port));
-        server = socket;
-        Thread.ofVirtual().start(() -> accept(socket));
+    int port() {
+        return server.getLocalPort();
+    }
+
+    void forwardTo(int port) {
+        targetPort = port;
+    }
+
+    synchronized void start() {
+        forwarding = true;
     }
 
     synchronized void stop() {
-        close(server);
+        forwarding = false;
         open.forEach(TcpProxy::close);
         open.clear();
     }
@@ -42,19 +57,29 @@ final class TcpProxy implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        close(server);
     }
 
-    private void accept(ServerSocket socket) {
-        while (!socket.isClosed()) {
+    private void accept() {
+        while (!server.isClosed()) {
+            Socket client = null;
             try {
-                Socket client = socket.accept();
-                Socket upstream = new Socket("127.0.0.1", targetPort);
-                open.add(client);
-                open.add(upstream);
-                Thread.ofVirtual().start(() -> pipe(client, upstream));
-                Thread.ofVirtual().start(() -> pipe(upstream, client));
+                client = server.accept();
+                synchronized (this) {
+                    if (!forwarding) {
+                        close(client); // off the network: the connection drops at once
+                        continue;
+                    }
+                    Socket upstream = new Socket("127.0.0.1", targetPort);
+                    open.add(client);
+                    open.add(upstream);
+                    Socket from = client;
+                    Thread.ofVirtual().start(() -> pipe(from, upstream));
+                    Thread.ofVirtual().start(() -> pipe(upstream, from));
+                }
             } catch (IOException e) {
-                // closed by stop(), or the broker refused: the client sees a dropped connection
+                // closed by close(), or the broker refused: the client sees a dropped connection
+                close(client);
             }
         }
     }

@@ -22,7 +22,7 @@ class UnitDirectoryTest extends ServiceTestBase {
         try (CloudEventSender sender = new CloudEventSender(brokers)) {
             sender.send(UNIT_TOPIC, UNIT_CHANGED, unitId, unitEvent(unitId, 1, "COMMUNE", "ACTIVE", "Xã Tuy Phong",
                     List.of("WEBSITE")));
-            await().atMost(Duration.ofSeconds(20)).until(() -> units.find(unitId).isPresent());
+            await().atMost(Duration.ofSeconds(60)).until(() -> units.find(unitId).isPresent());
             assertThat(Api.postJson(url(), article).status()).isEqualTo(201);
 
             sender.send(UNIT_TOPIC, UNIT_CHANGED, unitId, unitEvent(unitId, 3, "COMMUNE", "RETIRED", "Xã Tuy Phong",
@@ -34,7 +34,7 @@ class UnitDirectoryTest extends ServiceTestBase {
                     List.of("WEBSITE")));
             sender.send(UNIT_TOPIC, UNIT_CHANGED, "marker", unitEvent("marker", 1, "OTHER", "ACTIVE", "marker", List.of()));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> units.find("marker").isPresent());
+        await().atMost(Duration.ofSeconds(60)).until(() -> units.find("marker").isPresent());
 
         KnownUnit unit = units.find(unitId).orElseThrow();
         assertThat(unit.revision()).isEqualTo(3);
@@ -58,7 +58,7 @@ class UnitDirectoryTest extends ServiceTestBase {
         try (CloudEventSender sender = new CloudEventSender(brokers)) {
             sender.send(UNIT_TOPIC, UNIT_CHANGED, "vinh-long.phu-khuong.example", data);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> units.find("vinh-long.phu-khuong.example").isPresent());
+        await().atMost(Duration.ofSeconds(60)).until(() -> units.find("vinh-long.phu-khuong.example").isPresent());
         KnownUnit unit = units.find("vinh-long.phu-khuong.example").orElseThrow();
         assertThat(unit.parentId()).isEqualTo("vinh-long.phu-khuong");
         assertThat(unit.active()).isTrue();

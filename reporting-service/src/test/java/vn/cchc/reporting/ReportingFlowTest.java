@@ -25,12 +25,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.cchc.platform.test.CloudEventSender;
+import vn.cchc.platform.test.ConsumerGroups;
 import vn.cchc.platform.test.ContractSchemas;
 import vn.cchc.platform.test.Http;
 import vn.cchc.platform.test.MongoWireServer;
@@ -81,6 +85,16 @@ class ReportingFlowTest {
     ComplianceSweep sweep;
     @Autowired
     ReadModels models;
+    @Autowired
+    MongoTemplate mongo;
+
+    /** Every event sent so far has been applied (units included) and every compliance event it caused has left. */
+    void awaitEverythingProcessed() {
+        ConsumerGroups.awaitCaughtUp(brokers, "reporting-service",
+                "cchc.unit.events", "cchc.plan.events", "cchc.task.events", "cchc.publication.events");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                !mongo.exists(Query.query(Criteria.where("pendingEvents.0").exists(true)), "target_status"));
+    }
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
@@ -128,6 +142,8 @@ class ReportingFlowTest {
             assertThat(getJson(ward + "/periodic/2026-Q1").get("items")).hasSize(7);
             assertThat(getJson(ward + "/periodic/2026-H1").get("items")).hasSize(11);
         });
+        // the unit events (the communes' names below) have their own consumer: wait for all of them, not only these
+        awaitEverythingProcessed();
         JsonNode compliance = getJson(ward + "/compliance?year=2026");
         assertThat(target(compliance, "t-web").at("/current/status").asString()).isEqualTo("MET");
         assertThat(target(compliance, "t-radio").at("/current/status").asString()).isEqualTo("AT_RISK");
@@ -162,20 +178,22 @@ class ReportingFlowTest {
 
         // compliance events left through the outbox, each valid against its contract
         try (TopicReader reader = new TopicReader(brokers, "cchc.compliance.events")) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reader.poll()).anySatisfy(r -> {
+            // the outbox has sent everything (above): read the whole topic before counting
+            List<ConsumerRecord<String, byte[]>> sent = reader.pollToEnd();
+            assertThat(sent).anySatisfy(r -> {
                 assertThat(r.key()).isEqualTo("kh-pk-2026|t-web|2026");
                 assertThat(json.readTree(TopicReader.value(r)).get("status").asString()).isEqualTo("MET");
-            }));
-            for (ConsumerRecord<String, byte[]> r : reader.poll()) {
+            });
+            for (ConsumerRecord<String, byte[]> r : sent) {
                 assertThat(TopicReader.header(r, "ce_type")).isEqualTo(STATUS_CHANGED);
                 assertThat(ContractSchemas.validate(STATUS_CHANGED, TopicReader.value(r))).as(TopicReader.value(r)).isEmpty();
             }
             // February's radio target ended below its minimum: MISSED, and it said so once
-            assertThat(reader.poll()).filteredOn(r -> r.key().equals("kh-pk-2026|t-radio|2026-02")
+            assertThat(sent).filteredOn(r -> r.key().equals("kh-pk-2026|t-radio|2026-02")
                     && json.readTree(TopicReader.value(r)).get("status").asString().equals("MISSED")).hasSize(1);
         }
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(sse).contains("event:hello").contains("event:change").contains("event:target-status"));
         stream.body().close();
 
@@ -184,7 +202,7 @@ class ReportingFlowTest {
             Scenario.Event issued = scenario.events().get(4);
             sender.send(issued.topic(), issued.type(), issued.key(), issued.json());
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.get(url("/actuator/prometheus")).body())
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Http.get(url("/actuator/prometheus")).body())
                 .containsPattern("cchc_projection_events_total\\{[^}]*outcome=\"rejected\"[^}]*projection=\"plans\"[^}]*} 1.0"));
         assertThat(target(getJson(ward + "/compliance?year=2026"), "t-web").get("minimum").asInt()).isEqualTo(10);
 

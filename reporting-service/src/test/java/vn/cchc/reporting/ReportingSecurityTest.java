@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.cchc.platform.test.CloudEventSender;
+import vn.cchc.platform.test.ConsumerGroups;
 import vn.cchc.platform.test.Http;
 import vn.cchc.platform.test.MongoWireServer;
 import vn.cchc.platform.test.TopicReader;
@@ -56,6 +58,7 @@ class ReportingSecurityTest {
     static final String PK = Scenario.WARD;
     static final String TH = "vinh-long.tan-hanh";
     static final String TM = "hai-phong.tien-minh";
+    static final String[] CONSUMED = {"cchc.unit.events", "cchc.plan.events", "cchc.task.events", "cchc.publication.events"};
     static final List<String> READS = List.of("/counts?year=2026&includeSubunits=true", "/compliance?year=2026", "/tasks",
             "/periodic/2026-Q1", "/periodic/2026-Q1.docx", "/periodic/2026-Y.xlsx", "/score?year=2026");
 
@@ -133,6 +136,8 @@ class ReportingSecurityTest {
                 assertThat(getJson("/api/reports/units/" + ward + "/tasks", everyone).at("/all/total").asInt()).isEqualTo(4);
             }
         });
+        // every event of the three wards applied, unit events included (the roll-ups name the communes from them)
+        awaitConsumersCaughtUp();
         loaded = true;
     }
 
@@ -257,9 +262,13 @@ class ReportingSecurityTest {
     }
 
     @Test
-    void rebuildIsForProvinceAdminsAndOpsAndA403ChangesNothing() throws Exception {
+    void rebuildIsForProvinceAdminsAndOpsAndA403ChangesNothing() {
+        // the baseline is taken once every event sent so far (by the setup or an earlier test) has been applied and the
+        // compliance events it caused have left: what happens afterwards is the refused rebuild's doing, or nothing
+        awaitConsumersCaughtUp();
         int generation = models.active();
-        Set<String> collections = mongo.getCollectionNames();
+        Set<String> generations = generationCollections();
+        Document meta = generationsMeta();
         TopicReader complianceTopic = new TopicReader(brokers, "cchc.compliance.events");
         long complianceEvents = settledCount(complianceTopic);
         for (String[] caller : List.of(COORD_PK, auth(TestTokens.editor(PK)), auth(TestTokens.viewer("vinh-long")))) {
@@ -268,11 +277,15 @@ class ReportingSecurityTest {
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
             assertThat(Http.get(url("/api/reports/admin/rebuild"), caller).status()).isEqualTo(403);
         }
-        Thread.sleep(500);
-        assertThat(rebuild.status()).isNull();
-        assertThat(models.active()).isEqualTo(generation);
-        assertThat(mongo.getCollectionNames()).isEqualTo(collections);
-        assertThat(complianceTopic.poll()).hasSize((int) complianceEvents);
+        // a rebuild, had one started, would open a new generation at once and emit on its own thread: nothing, for a while
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(rebuild.status()).isNull();
+            assertThat(models.active()).isEqualTo(generation);
+            assertThat(models.building()).isNull();
+            assertThat(generationCollections()).isEqualTo(generations);
+            assertThat(generationsMeta()).isEqualTo(meta);
+            assertThat(complianceTopic.poll()).hasSize((int) complianceEvents);
+        });
         complianceTopic.close();
 
         // OPS runs the platform: it may rebuild (calling the service directly; the gateway keeps OPS off /api/**)
@@ -286,12 +299,37 @@ class ReportingSecurityTest {
         assertThat(communes(getJson("/api/reports/units/vinh-long/compliance?year=2026", COORD_PK))).containsExactly(PK);
     }
 
+    void awaitConsumersCaughtUp() {
+        ConsumerGroups.awaitCaughtUp(brokers, "reporting-service", CONSUMED);
+    }
+
+    /**
+     * The generation-specific read-model collections ({@code units}, {@code units_g1}, ...), the ones a rebuild creates
+     * and drops; other collections (outbox state, compliance) come and go with the live consumers.
+     */
+    Set<String> generationCollections() {
+        Set<String> names = new TreeSet<>();
+        for (String name : mongo.getCollectionNames()) {
+            for (String base : ReadModels.ALL) {
+                if (name.equals(base) || name.matches(java.util.regex.Pattern.quote(base) + "_g[0-9]+")) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The document that records the active and the building generation (absent until the first rebuild). */
+    Document generationsMeta() {
+        return mongo.findById("generations", Document.class, "read_model_meta");
+    }
+
     /** The number of records on the topic once the outbox has nothing left to send and the count stops moving. */
     long settledCount(TopicReader reader) {
         await().atMost(Duration.ofSeconds(60)).until(() -> !mongo.exists(new org.springframework.data.mongodb.core.query.Query(
                 org.springframework.data.mongodb.core.query.Criteria.where("pendingEvents.0").exists(true)), "target_status"));
         long[] last = {-1};
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             long n = reader.poll().size();
             boolean settled = n > 0 && n == last[0];
             last[0] = n;
@@ -337,34 +375,40 @@ class ReportingSecurityTest {
                 sender.send(e.topic(), e.type(), e.key().replace("w14", "live"), live);
             }
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(changedUnits(admin)).contains(PK + ".vhxh", TH + ".vhxh");
             assertThat(changedUnits(haiPhong)).contains(TM + ".vhxh");
             assertThat(changedUnits(coordinator)).contains(PK + ".vhxh");
             assertThat(changedUnits(coordinatorOfProvince)).contains(PK + ".vhxh");
         });
-        Thread.sleep(500); // anything misrouted would have arrived with the rest
-        for (List<String> own : List.of(coordinator, coordinatorOfProvince)) {
-            assertThat(changedUnits(own)).allSatisfy(u -> assertThat(u).startsWith(PK));
-            assertThat(String.join("\n", own)).doesNotContain("tan-hanh", "tien-minh");
-        }
-        assertThat(changedUnits(haiPhong)).allSatisfy(u -> assertThat(u).startsWith("hai-phong."));
-        assertThat(changedUnits(admin)).allSatisfy(u -> assertThat(u).startsWith("vinh-long."));
-        assertThat(coordinator).contains("event:hello").contains(":keep-alive");
-        assertThat(haiPhong).contains(":keep-alive");
+        // every live event (changes and the target statuses they move) is published while its record is handled: once
+        // the consumers have caught up, all have been sent; a misrouted one would show within the heartbeat's time
+        awaitConsumersCaughtUp();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (List<String> own : List.of(coordinator, coordinatorOfProvince)) {
+                assertThat(changedUnits(own)).allSatisfy(u -> assertThat(u).startsWith(PK));
+                assertThat(String.join("\n", own)).doesNotContain("tan-hanh", "tien-minh");
+            }
+            assertThat(changedUnits(haiPhong)).allSatisfy(u -> assertThat(u).startsWith("hai-phong."));
+            assertThat(changedUnits(admin)).allSatisfy(u -> assertThat(u).startsWith("vinh-long."));
+        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(coordinator).contains("event:hello").contains(":keep-alive");
+            assertThat(haiPhong).contains(":keep-alive");
+        });
     }
 
     @Test
     void aStreamEndsWhenItsTokenExpires() throws Exception {
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(url("/api/reports/stream")))
-                        .header("Authorization", TestTokens.bearer(expiringIn(Duration.ofSeconds(3)))).build(),
+                        .header("Authorization", TestTokens.bearer(expiringIn(Duration.ofSeconds(10)))).build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         streams.add(response);
         // the server completes the stream at the token's expiry (well before the 30-minute limit): reading ends
         List<String> lines = java.util.concurrent.CompletableFuture.supplyAsync(() -> response.body().toList())
-                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+                .get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(lines).contains("event:hello", ":keep-alive");
     }
 

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.cchc.platform.test.CloudEventSender;
+import vn.cchc.platform.test.ConsumerGroups;
 import vn.cchc.platform.test.ContractSchemas;
 import vn.cchc.platform.test.MongoWireServer;
 import vn.cchc.platform.test.TopicReader;
@@ -78,7 +79,7 @@ public abstract class ServiceTestBase {
     protected TopicReader taskEvents;
 
     @BeforeEach
-    void resetWorld() throws Exception {
+    void resetWorld() {
         clock.set(TestClock.START);
         awaitConsumersCaughtUp();
         mongo.remove(new Query(), "tasks");
@@ -92,20 +93,8 @@ public abstract class ServiceTestBase {
      * a previous test could land in this test's fresh collections (same unit, channel and air time) and link itself as
      * evidence to this test's tasks.
      */
-    void awaitConsumersCaughtUp() throws Exception {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
-                var committed = admin.listConsumerGroupOffsets("task-service").partitionsToOffsetAndMetadata().get();
-                var latest = new java.util.HashMap<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>();
-                for (String topic : java.util.List.of(PLANS, PUBLICATIONS)) {
-                    latest.put(new org.apache.kafka.common.TopicPartition(topic, 0), org.apache.kafka.clients.admin.OffsetSpec.latest());
-                }
-                var ends = admin.listOffsets(latest).all().get();
-                return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
-                        || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue().offset()));
-            });
-        }
+    protected void awaitConsumersCaughtUp() {
+        ConsumerGroups.awaitCaughtUp(brokers, "task-service", PLANS, PUBLICATIONS);
     }
 
     @AfterEach

@@ -30,7 +30,7 @@ class TaskApiTest extends ServiceTestBase {
         var plan = plan(file, planId, 1);
         sendPlan("vn.cchc.plan.issued.v1", plan);
         int expected = plan.get("tasks").size() + plan.get("scheduledItems").size();
-        await().atMost(Duration.ofSeconds(30)).until(() -> tasks.findByPlanId(planId).size() == expected);
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.findByPlanId(planId).size() == expected);
         return planId;
     }
 

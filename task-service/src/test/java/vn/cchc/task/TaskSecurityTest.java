@@ -25,7 +25,7 @@ import vn.cchc.security.test.TestTokens;
  * units, and refuses writes outside them with 403 before touching the document or the topic.
  */
 class TaskSecurityTest extends ServiceTestBase {
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60);
     static final String BAC_BINH = "lam-dong.bac-binh";
     static final String RADIO_UNIT = "lam-dong.bac-binh.dai-truyen-thanh";
 

@@ -51,7 +51,7 @@ class DemoDataSubscriberTest {
 
     List<ConsumerRecord<String, byte[]>> readAll(String topic, int atLeast) {
         try (TopicReader reader = new TopicReader(brokers, topic)) {
-            return await().atMost(Duration.ofSeconds(30)).until(reader::poll, records -> records.size() >= atLeast);
+            return await().atMost(Duration.ofSeconds(60)).until(reader::poll, records -> records.size() >= atLeast);
         }
     }
 
@@ -129,7 +129,7 @@ class DemoDataSubscriberTest {
 
     @Test
     void loadingAgainChangesNothing() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> plans.findAll().stream().allMatch(p -> p.getRevision() == 1));
+        await().atMost(Duration.ofSeconds(60)).until(() -> plans.findAll().stream().allMatch(p -> p.getRevision() == 1));
         Map<String, Long> versions = plans.findAll().stream().collect(Collectors.toMap(Plan::getId, Plan::getVersion));
         long unitCount = units.count();
 

@@ -151,7 +151,7 @@ class PlanApiTest {
     }
 
     List<ConsumerRecord<String, byte[]>> eventsOf(String planId, int count) {
-        return await().atMost(Duration.ofSeconds(20)).until(
+        return await().atMost(Duration.ofSeconds(60)).until(
                 () -> planTopic.poll().stream().filter(r -> planId.equals(r.key())).toList(), list -> list.size() >= count);
     }
 
@@ -240,7 +240,7 @@ class PlanApiTest {
         JsonNode amendedData = json.readTree(TopicReader.value(events.get(1)));
         assertThat(amendedData.get("amendmentNote").asString()).isEqualTo("Tăng số tin phát thanh");
         assertThat(amendedData.get("targets").get(1).get("minimum").asInt()).isEqualTo(3);
-        await().atMost(Duration.ofSeconds(10)).until(() -> plans.findById(id).orElseThrow().pendingEvents().isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> plans.findById(id).orElseThrow().pendingEvents().isEmpty());
     }
 
     @Test
@@ -381,7 +381,7 @@ class PlanApiTest {
             assertThat(body(get("/api/units?within=" + PK + "&status=ACTIVE")).get("items").findValuesAsString("unitId"))
                     .containsExactly(PK, PK + ".ttdvth", PK + ".vhxh");
 
-            List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(20)).until(
+            List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(60)).until(
                     () -> unitTopic.poll().stream().filter(r -> (PK + ".truong-thcs").equals(r.key())).toList(), l -> l.size() >= 3);
             for (ConsumerRecord<String, byte[]> event : events) {
                 assertThat(TopicReader.header(event, "ce_type")).isEqualTo(UnitEvents.CHANGED);

@@ -54,7 +54,7 @@ class PlanContainersTest {
         assertThat(issued.status()).isEqualTo(200);
 
         try (TopicReader reader = new TopicReader(KAFKA.getBootstrapServers(), PlanEvents.TOPIC)) {
-            var event = await().atMost(Duration.ofSeconds(30))
+            var event = await().atMost(Duration.ofSeconds(60))
                     .until(() -> reader.poll().stream().filter(r -> id.equals(r.key())).findFirst(), java.util.Optional::isPresent).get();
             assertThat(ContractSchemas.validate(PlanEvents.ISSUED, TopicReader.value(event))).isEmpty();
         }

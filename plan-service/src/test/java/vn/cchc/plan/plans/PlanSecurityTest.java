@@ -142,7 +142,7 @@ class PlanSecurityTest {
     }
 
     List<ConsumerRecord<String, byte[]>> eventsOf(TopicReader topic, String key, int atLeast) {
-        return await().atMost(Duration.ofSeconds(20)).until(
+        return await().atMost(Duration.ofSeconds(60)).until(
                 () -> topic.poll().stream().filter(r -> key.equals(r.key())).toList(), list -> list.size() >= atLeast);
     }
 

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -34,6 +36,38 @@ public final class TopicReader implements AutoCloseable {
     public List<ConsumerRecord<String, byte[]>> poll() {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         return records;
+    }
+
+    /**
+     * Polls until this reader has read every record the topic held when called (its position on each partition reached
+     * the end offset), and returns everything read so far: an exact count, unlike a single {@link #poll()} that may come
+     * before the group has joined or the fetch has arrived.
+     */
+    public List<ConsumerRecord<String, byte[]>> pollToEnd() {
+        return pollToEnd(Duration.ofSeconds(60));
+    }
+
+    public List<ConsumerRecord<String, byte[]>> pollToEnd(Duration timeout) {
+        Map<TopicPartition, Long> end = null;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            poll();
+            Set<TopicPartition> assigned = consumer.assignment();
+            if (assigned.isEmpty()) {
+                continue;
+            }
+            if (end == null) {
+                end = consumer.endOffsets(assigned);
+            }
+            boolean done = true;
+            for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+                done &= consumer.position(e.getKey()) >= e.getValue();
+            }
+            if (done) {
+                return records;
+            }
+        }
+        throw new IllegalStateException("did not reach the end of the topic within " + timeout + " (read " + records.size() + ")");
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

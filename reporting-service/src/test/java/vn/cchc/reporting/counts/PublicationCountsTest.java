@@ -1,9 +1,7 @@
 package vn.cchc.reporting.counts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.cchc.platform.test.CloudEventSender;
+import vn.cchc.platform.test.ConsumerGroups;
 import vn.cchc.platform.test.ContractSchemas;
 import vn.cchc.platform.test.Http;
 import vn.cchc.platform.test.MongoWireServer;
@@ -47,8 +46,15 @@ class PublicationCountsTest {
     @Autowired
     MongoTemplate mongo;
 
+    /** Every event sent so far has been counted (or refused): the state the tests' exact figures are about. */
+    void awaitCounted() {
+        ConsumerGroups.awaitCaughtUp(brokers, "reporting-service", TOPIC);
+    }
+
     @BeforeEach
     void clean() {
+        // an event of an earlier test still in flight would otherwise land in this test's emptied collection
+        awaitCounted();
         mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "publication_facts");
     }
 
@@ -86,14 +92,13 @@ class PublicationCountsTest {
             sender.send(TOPIC, RECORDED, "p-2025", recorded("p-2025", "lam-dong.bac-binh", "2025-12-31T16:30:00Z", "RADIO"));
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(counts("lam-dong.bac-binh", 2026, "").get("total").asLong()).isEqualTo(2));
+        awaitCounted();
+        assertThat(counts("lam-dong.bac-binh", 2026, "").get("total").asLong()).isEqualTo(2);
         JsonNode year2026 = counts("lam-dong.bac-binh", 2026, "");
         assertThat(year2026.get("byMonth").get(0).get("byChannel").get("WEBSITE").asLong()).isEqualTo(1);
         assertThat(year2026.get("byMonth").get(1).get("byChannel").get("WEBSITE").asLong()).isEqualTo(1);
         assertThat(year2026.get("byChannel").get("WEBSITE").asLong()).isEqualTo(2);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(counts("lam-dong.bac-binh", 2025, "").get("byMonth").get(11).get("byChannel").get("RADIO").asLong()).isEqualTo(1));
+        assertThat(counts("lam-dong.bac-binh", 2025, "").get("byMonth").get(11).get("byChannel").get("RADIO").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -105,10 +110,10 @@ class PublicationCountsTest {
             sender.send(TOPIC, RECORDED, "p-other", recorded("p-other", "hai-phong.tien-minh", "2026-05-11T02:00:00Z", "WEBSITE"));
         }
 
-        // the last event is processed after the duplicates (same partition), so waiting for it is enough
-        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(
-                org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is("p-other")), "publication_facts"));
+        // all three handled, the duplicate included: a double count would show now
+        awaitCounted();
+        assertThat(mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is("p-other")), "publication_facts")).isTrue();
         assertThat(counts("hai-phong.tien-minh", 2026, "").get("total").asLong()).isEqualTo(2);
         assertThat(counts("hai-phong.tien-minh", 2026, "").get("byMonth").get(4).get("total").asLong()).isEqualTo(2);
     }
@@ -121,8 +126,9 @@ class PublicationCountsTest {
             sender.send(TOPIC, RECORDED, "p-other-ward", recorded("p-other-ward", "vinh-long.phu-khuong-2", "2026-04-02T02:00:00Z", "WEBSITE"));
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(counts("vinh-long.phu-khuong", 2026, "&includeSubunits=true").get("total").asLong()).isEqualTo(2));
+        // all three handled, the other ward's included: counting it for this ward (its id has the same start) would show
+        awaitCounted();
+        assertThat(counts("vinh-long.phu-khuong", 2026, "&includeSubunits=true").get("total").asLong()).isEqualTo(2);
         assertThat(counts("vinh-long.phu-khuong", 2026, "").get("total").asLong()).isEqualTo(1);
     }
 
