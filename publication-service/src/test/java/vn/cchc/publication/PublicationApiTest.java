@@ -225,9 +225,12 @@ class PublicationApiTest extends ServiceTestBase {
         java.util.Set<String> ids = java.util.stream.Stream.of(tv, press, banner, leaflet, meeting, loudspeaker, portal)
                 .map(r -> json.readTree(r.body()).get("id").asString()).collect(java.util.stream.Collectors.toSet());
         java.util.Set<String> channels = new java.util.concurrent.ConcurrentSkipListSet<>();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            topic.poll().stream().filter(r -> ids.contains(r.key()))
-                    .forEach(r -> channels.add(json.readTree(TopicReader.value(r)).get("channel").asString()));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            topic.poll().stream().filter(r -> ids.contains(r.key())).forEach(r -> {
+                String data = TopicReader.value(r);
+                assertThat(ContractSchemas.validate("vn.cchc.publication.recorded.v1", data)).isEmpty();
+                channels.add(json.readTree(data).get("channel").asString());
+            });
             assertThat(channels).containsExactlyInAnyOrder("TELEVISION", "PRESS", "BANNER", "LEAFLET", "MEETING", "LOUDSPEAKER",
                     "NATIONAL_PUBLIC_SERVICE_PORTAL");
         });
