@@ -25,7 +25,7 @@
  *       {@code ClosingReader} (recipients, signatory).</li>
  *   <li><b>Units</b> ({@code UnitMatcher}, {@code UnitLists}, {@code Findings}): names are matched against the
  *       directory accent- and case-insensitively, through abbreviations (UBND, HĐND, VH-XH, TTPVHCC, MTTQ, VP…),
- *       without the locality suffix, with a Levenshtein fallback (similarity ≥ 0.88), preferring the issuing unit's
+ *       without the locality suffix, with a Levenshtein fallback (Apache Commons Text, similarity ≥ 0.88), preferring the issuing unit's
  *       subtree. A group ("Các cơ quan, đơn vị") stays a name; a specific unmatched name of the issuer's own level
  *       stays a name and is proposed (parent = issuing unit, id = slug); higher bodies (Sở, tỉnh…) are never
  *       proposed. A unit id is never invented.</li>
