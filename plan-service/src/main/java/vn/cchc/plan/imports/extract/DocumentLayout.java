@@ -146,11 +146,11 @@ final class DocumentLayout {
         }
         // closing paragraph(s) and recipients
         int i = closing;
+        boolean signed = false;
         while (i < n && !lines.get(i).isRow() && !Fold.key(lines.get(i).text()).matches("^n[a-z]i nh[a-z]n.*")) {
-            if (Fold.key(lines.get(i).text()).matches("^(tm|kt|tl|tuq|q)\\b.*") ) {
-                break;
-            }
-            parts[i++] = Part.CLOSING;
+            // the signature block may come before "Nơi nhận" (OCR reads the right column first)
+            signed = signed || signatureStart(lines.get(i).text());
+            parts[i++] = signed ? Part.SIGNATURE : Part.CLOSING;
         }
         if (i < n && Fold.key(lines.get(i).text()).matches("^n[a-z]i nh[a-z]n.*")) {
             parts[i++] = Part.RECIPIENTS;
@@ -174,6 +174,16 @@ final class DocumentLayout {
                 parts[k] = lines.get(k).isRow() ? Part.TABLE : Part.OTHER;
             }
         }
+    }
+
+    /** A signature block's first line: a mandate ("TM.", "KT.") or a position in capitals ("TRƯỞNG PHÒNG", "CHỦ TỊCH"). */
+    static boolean signatureStart(String text) {
+        String k = Fold.key(text);
+        if (!Labels.upperish(text)) {
+            return false;
+        }
+        return k.matches("^(tm|kt|tl|tuq|q)\\b.*")
+                || (k.split(" ").length <= 6 && k.matches("^(pho )?(chu tich|truong [a-z ]+|giam doc|chanh van phong|bi thu|thu truong|cuc truong|vu truong)$"));
     }
 
     static boolean appendixCaption(Line l) {

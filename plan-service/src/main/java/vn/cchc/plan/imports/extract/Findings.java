@@ -55,10 +55,20 @@ final class Findings {
             List<String> used = new ArrayList<>(p == null ? List.of() : p.usedAt());
             used.add(usedAt);
             String slug = UnitMatcher.slug(key.isBlank() ? n : key);
-            proposals.put(key, new ProposedUnit(p == null ? n : p.name(), issuingUnitId, issuingUnitId + "." + slug, used));
+            String parent = proposalParent();
+            proposals.put(key, new ProposedUnit(p == null ? n : p.name(), parent, parent + "." + slug, used));
             warn(usedAt, line, "Không tìm thấy đơn vị \"" + n + "\" trong danh mục đơn vị; đã đề xuất thêm đơn vị mới.");
         }
         return new UnitRef(null, n);
+    }
+
+    /** Where a new unit goes: under the issuing unit, or beside it when the issuer is itself an office (a "Phòng" has no units). */
+    private String proposalParent() {
+        KnownUnit issuer = matcher.byId(issuingUnitId);
+        if (issuer != null && "OFFICE".equals(issuer.kind()) && issuingUnitId.contains(".")) {
+            return issuingUnitId.substring(0, issuingUnitId.lastIndexOf('.'));
+        }
+        return issuingUnitId;
     }
 
     static String clean(String name) {

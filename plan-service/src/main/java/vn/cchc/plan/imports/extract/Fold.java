@@ -3,6 +3,7 @@ package vn.cchc.plan.imports.extract;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Text folding for matching: lower case, diacritics removed (đ → d), whitespace collapsed. OCR loses or garbles
@@ -66,24 +67,11 @@ final class Fold {
         return s == null ? null : s.replaceAll("[\\s\\u00a0]+", " ").strip();
     }
 
-    /** Levenshtein distance (two rows). */
+    private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
+
+    /** Levenshtein distance (Apache Commons Text). */
     static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return LEVENSHTEIN.apply(a, b);
     }
 
     /** 1 − distance / longer length, on keys. */

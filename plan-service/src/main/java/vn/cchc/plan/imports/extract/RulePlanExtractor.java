@@ -176,6 +176,7 @@ public class RulePlanExtractor implements PlanExtractor {
         targets.addAll(taskResult.targets);
         List<PlanTask> tasks = taskResult.tasks;
         List<Milestone> milestones = new ArrayList<>(taskResult.milestones);
+        milestones.addAll(ProseEvents.read(layout, year, taskResult.milestones, out));
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isRow()) {
                 placed.add(i);

@@ -41,6 +41,11 @@ final class ScheduleRows {
             }
             String title = TaskRows.plain(row.get(TableReader.Role.TASK));
             String topic = TaskRows.plain(row.get(TableReader.Role.TOPIC));
+            if (topic == null && programme != null && title != null && table.header(TableReader.Role.TASK).matches(".*(noi dung|chu de).*")) {
+                // a "Nội dung" column under a named programme holds each broadcast's topic
+                topic = title;
+                title = programme;
+            }
             if (title == null) {
                 title = programme != null ? programme : topic;
             }

@@ -31,8 +31,15 @@ final class TableReader {
     }
 
     static final class Table {
+        /** The folded header of the first column with that role, or "". */
+        String header(Role r) {
+            int i = roles.indexOf(r);
+            return i < 0 || i >= headers.size() ? "" : headers.get(i);
+        }
+
         Kind kind = Kind.UNKNOWN;
         List<Role> roles = List.of();
+        List<String> headers = List.of();
         String caption = "";
         int headerLine;
         int headerIndex;
@@ -69,6 +76,7 @@ final class TableReader {
                 }
                 current = new Table();
                 current.roles = roles;
+                current.headers = l.cells().stream().map(c -> Fold.key(TextCleaner.stripMarkers(c))).toList();
                 current.caption = Fold.collapse(caption.toString());
                 current.headerLine = l.from();
                 current.headerIndex = i;

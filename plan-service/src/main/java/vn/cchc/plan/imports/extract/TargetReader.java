@@ -17,10 +17,12 @@ import vn.cchc.plan.units.Channel;
  * period and subject come from the clause; the responsible unit from the section the clause sits in.
  */
 final class TargetReader {
-    private static final String NOUN = "tin\\s*/\\s*bai|tin\\s*,\\s*bai|tin bai|bai viet|tin|bai|chuong trinh|phong su|video|clip|cuoc|buoi|lop|san pham|ban tin|chuyen muc|chuyen de|infographic|pano|bang ron|to roi|luot|so|phim|file am thanh";
+    private static final String NOUN = "hoi nghi|tin\\s*/\\s*bai|tin\\s*,\\s*bai|tin bai|bai viet|tin|bai|chuong trinh|phong su|video|clip|cuoc|buoi|lop|san pham|ban tin|chuyen muc|chuyen de|infographic|pano|bang ron|to roi|luot|so|phim|file am thanh";
     private static final Pattern QTY = Pattern.compile("(?<![0-9/.,%])(" + Fold.D + "{1,4})\\s*(" + NOUN + ")(?![a-z])");
     private static final Pattern QUANTIFIER = Pattern.compile("(toi thieu|it nhat|khong it hon|toi da|phan dau|dat|quy mo|so luong|chi tieu)\\b");
-    private static final Pattern SUBJECT = Pattern.compile("\\bve\\s+(.+?)(?=\\s+(?:de|tren|trong|tai|nham|den|cho|qua|hang|moi|dinh ky)\\b|\\s*[,;.(]|$)");
+    private static final String SUBJECT_END = "de|tren|trong|tai|nham|den|cho|qua|hang|moi|dinh ky|duoc|dang tai|phat song";
+    private static final Pattern SUBJECT = Pattern.compile("\\bve\\s+(.+?)(?=\\s+(?:" + SUBJECT_END + ")\\b|\\s*[,;.(]|$)");
+    private static final Pattern SUBJECT_TAIL = Pattern.compile("^,\\s*((?:[a-z0-9]+\\s*){1,4}?)\\s*[.;]?\\s*$");
 
     private TargetReader() {
     }
@@ -72,14 +74,20 @@ final class TargetReader {
                 continue;
             }
             List<Channel> channels = Channels.in(clause).stream()
-                    .filter(c -> c != Channel.MEETING || noun.matches("cuoc|buoi"))
+                    .filter(c -> c != Channel.MEETING || noun.matches("cuoc|buoi|hoi nghi"))
                     .toList();
             boolean broadcast = channels.stream().anyMatch(c -> c == Channel.RADIO || c == Channel.TELEVISION || c == Channel.LOUDSPEAKER);
             List<PublicationKind> kinds = kinds(noun, f, broadcast);
             String subject = null;
             Matcher sm = SUBJECT.matcher(f);
             if (sm.find(m.end())) {
-                subject = Fold.collapse(clause.substring(sm.start(1), sm.end(1)));
+                int end = sm.end(1);
+                // "về cải cách hành chính, chuyển đổi số." — a short enumeration closing the clause belongs to the subject
+                Matcher tail = SUBJECT_TAIL.matcher(f.substring(end));
+                if (tail.matches() && !Pattern.compile("\\b(" + SUBJECT_END + ")\\b").matcher(tail.group(1)).find()) {
+                    end = end + tail.end(1);
+                }
+                subject = Fold.collapse(clause.substring(sm.start(1), end));
             }
             String description = Fold.upperFirst(Fold.collapse(clause).replaceAll("[.;,]+$", ""));
             return new Target(null, description, kinds, channels, n, period == null ? TargetPeriod.PLAN : period, TargetScope.SUBTREE,
@@ -107,14 +115,14 @@ final class TargetReader {
             return broadcast ? List.of() : List.of(PublicationKind.ARTICLE);
         }
         return switch (n) {
-            case "chuong trinh" -> broadcast ? List.of(PublicationKind.BROADCAST) : List.of();
+            case "chuong trinh", "chuyen muc", "chuyen de" -> broadcast ? List.of(PublicationKind.BROADCAST) : List.of();
             case "phong su" -> List.of(PublicationKind.REPORTAGE);
             case "video", "clip", "phim" -> List.of(PublicationKind.VIDEO);
             case "infographic" -> List.of(PublicationKind.INFOGRAPHIC);
             case "pano", "bang ron" -> List.of(PublicationKind.BANNER);
             case "to roi" -> List.of(PublicationKind.LEAFLET);
             case "file am thanh" -> List.of(PublicationKind.AUDIO);
-            case "cuoc", "buoi" -> clause.contains("doi thoai") ? List.of(PublicationKind.DIALOGUE) : List.of();
+            case "cuoc", "buoi", "hoi nghi" -> clause.contains("doi thoai") ? List.of(PublicationKind.DIALOGUE) : List.of();
             default -> List.of();
         };
     }

@@ -33,7 +33,7 @@ final class UnitLists {
                     break;
                 }
             }
-            if (best == i && UnitMatcher.isGroup(pieces[i]) && Fold.key(pieces[i]).startsWith("cac")) {
+            if (best == i && UnitMatcher.isGroup(pieces[i]) && Fold.key(pieces[i]).matches("(.* )?cac .*")) {
                 // "các phòng, ban, trung tâm": a group runs on while its pieces are short nouns
                 int j = i;
                 while (j + 1 < pieces.length && pieces[j + 1].split("\\s+").length <= 3 && matcher.match(pieces[j + 1]) == null

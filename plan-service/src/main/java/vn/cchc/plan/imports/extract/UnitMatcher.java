@@ -43,7 +43,7 @@ final class UnitMatcher {
         this.units = directory == null ? List.of() : List.copyOf(directory);
         Set<String> locs = new LinkedHashSet<>();
         for (KnownUnit u : units) {
-            if (u.kind() != null && AREA_KINDS.contains(u.kind())) {
+            if (isArea(u)) {
                 String k = expand(Fold.key(u.name())).replaceFirst("^" + LEVEL + " ", "");
                 if (!k.isBlank()) {
                     locs.add(k);
@@ -122,7 +122,7 @@ final class UnitMatcher {
         }
         Match best = null;
         for (KnownUnit u : units) {
-            if (u.kind() != null && AREA_KINDS.contains(u.kind())) {
+            if (isArea(u)) {
                 continue;
             }
             String uc = core(u.name());
@@ -131,11 +131,17 @@ final class UnitMatcher {
                 continue;
             }
             boolean inContext = context != null && (u.unitId().equals(context) || u.unitId().startsWith(context + "."));
-            boolean nearContext = context != null && !inContext && sharesRoot(u.unitId(), context);
-            double rank = score + (inContext ? 0.2 : nearContext ? 0.05 : 0);
-            if (context != null && !inContext && !nearContext && score < 0.97) {
-                continue;
+            String parent = parentOf(u.unitId());
+            // a unit of the issuer's own line: its parent is the issuing unit or one of its ancestors (siblings, higher bodies)
+            boolean onLine = context != null && !inContext && parent != null && (context.equals(parent) || context.startsWith(parent + "."));
+            if (context != null && !inContext && !onLine) {
+                // another commune's / district's unit: only when the name says which ("… xã Tiên Minh")
+                String loc = localityOf(u);
+                if (loc == null || !(" " + key + " ").contains(" " + loc + " ")) {
+                    continue;
+                }
             }
+            double rank = score + (inContext ? 0.2 : onLine ? 0.1 : 0) + 0.01 * commonDepth(u.unitId(), context);
             if (best == null || rank > best.score()) {
                 best = new Match(u, rank);
             }
@@ -143,10 +149,42 @@ final class UnitMatcher {
         return best == null ? null : new Match(best.unit(), Math.min(1.0, best.score() > 1 ? best.score() - 0.2 : best.score()));
     }
 
-    private static boolean sharesRoot(String a, String b) {
-        String ra = a.contains(".") ? a.substring(0, a.indexOf('.')) : a;
-        String rb = b.contains(".") ? b.substring(0, b.indexOf('.')) : b;
-        return ra.equals(rb);
+    /** An area: a province, commune, ward…, or a unit of another kind named like one ("Huyện Tư Nghĩa"). */
+    static boolean isArea(KnownUnit u) {
+        if (u.kind() != null && AREA_KINDS.contains(u.kind())) {
+            return true;
+        }
+        return (u.kind() == null || "OTHER".equals(u.kind())) && Fold.key(u.name()).matches(LEVEL + " .+");
+    }
+
+    private static String parentOf(String id) {
+        return id.contains(".") ? id.substring(0, id.lastIndexOf('.')) : null;
+    }
+
+    private static int commonDepth(String a, String b) {
+        if (a == null || b == null) {
+            return 0;
+        }
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        int d = 0;
+        while (d < x.length && d < y.length && x[d].equals(y[d])) {
+            d++;
+        }
+        return d;
+    }
+
+    /** The locality (folded, without its level word) of the nearest area at or above the unit. */
+    private String localityOf(KnownUnit u) {
+        String id = u.unitId();
+        while (id != null) {
+            KnownUnit a = byId(id);
+            if (a != null && isArea(a)) {
+                return expand(Fold.key(a.name())).replaceFirst("^" + LEVEL + " ", "");
+            }
+            id = parentOf(id);
+        }
+        return null;
     }
 
     /** "Ủy ban nhân dân phường Phú Khương", "Phường Phú Khương", "UBND xã" (the context's own level). */
@@ -175,7 +213,7 @@ final class UnitMatcher {
         }
         Match best = null;
         for (KnownUnit u : units) {
-            if (u.kind() == null || !AREA_KINDS.contains(u.kind())) {
+            if (!isArea(u)) {
                 continue;
             }
             String uk = expand(Fold.key(u.name()));
@@ -195,7 +233,7 @@ final class UnitMatcher {
         String p = Fold.key(place);
         Match best = null;
         for (KnownUnit u : units) {
-            if (u.kind() == null || !AREA_KINDS.contains(u.kind()) || "PROVINCE".equals(u.kind())) {
+            if (!isArea(u) || "PROVINCE".equals(u.kind())) {
                 continue;
             }
             String loc = Fold.key(u.name()).replaceFirst("^" + LEVEL + " ", "");

@@ -5,8 +5,12 @@
  * {@link vn.cchc.plan.imports.extract.RulePlanExtractor} is rule-based, in small steps:
  * <ol>
  *   <li><b>Cleaning</b> ({@code TextCleaner}): Markdown / HTML markers removed (bold remembered), Markdown tables turned
- *       into tab-separated rows, page numbers and rules dropped, words hyphenated over a line break and paragraphs
- *       broken over lines or pages (next part in lower case) joined back. Every logical line keeps its source lines.</li>
+ *       into tab-separated rows; tables and the header block laid out with spaces (OCR, PDF text) cut into cells by
+ *       the header's columns (cells wrapped over lines rejoined); "Nơi nhận" and signature side by side in a table
+ *       turned back into lines; page numbers, rules, scanner stamps and running headers dropped; words hyphenated over
+ *       a line break and paragraphs broken over lines or pages joined back (next part in lower case; a parenthesis left
+ *       open; or, in hard-wrapped text, a full line without a sentence end, even before a capital). Every logical line
+ *       keeps its source lines.</li>
  *   <li><b>Folding</b> ({@code Fold}): all matching is done on folded text (lower case, no diacritics, đ → d, same
  *       length as the original, so a match cuts the value from the original). Patterns are OCR-tolerant: numbers accept
  *       l / I / | for 1 and O for 0 and are normalised; key words are matched by edit distance where OCR garbles them
@@ -25,9 +29,10 @@
  *       {@code ClosingReader} (recipients, signatory).</li>
  *   <li><b>Units</b> ({@code UnitMatcher}, {@code UnitLists}, {@code Findings}): names are matched against the
  *       directory accent- and case-insensitively, through abbreviations (UBND, HĐND, VH-XH, TTPVHCC, MTTQ, VP…),
- *       without the locality suffix, with a Levenshtein fallback (similarity ≥ 0.88), preferring the issuing unit's
- *       subtree. A group ("Các cơ quan, đơn vị") stays a name; a specific unmatched name of the issuer's own level
- *       stays a name and is proposed (parent = issuing unit, id = slug); higher bodies (Sở, tỉnh…) are never
+ *       without the locality suffix, with a Levenshtein fallback (Apache Commons Text, similarity ≥ 0.88), preferring the issuing unit's
+ *       subtree, then its siblings; a unit of another commune / district only when the name says which; a unit of
+ *       another kind named like an area ("Huyện Tư Nghĩa") counts as an area. A group ("Các cơ quan, đơn vị") stays a name; a specific unmatched name of the issuer's own level
+ *       stays a name and is proposed (parent = issuing unit, or its parent when the issuer is an office; id = slug); higher bodies (Sở, tỉnh…) are never
  *       proposed. A unit id is never invented.</li>
  * </ol>
  * Every value placed is reported as an {@code ExtractedField} (JSON path, value, source lines, confidence, text);
@@ -55,16 +60,20 @@
  * <h2>Limits</h2>
  * <ul>
  *   <li>Rules, not a model: a plan laid out in ways not foreseen (sections without numbers and without the usual
- *       wording, targets in tables of their own, a signature block before "Nơi nhận" in the text) loses those parts
+ *       wording, targets in tables of their own) loses those parts
  *       to warnings rather than to wrong values — but can still be wrong where wording is ambiguous.</li>
- *   <li>OCR: a table whose structure the OCR lost (no tabs / cells) is not read as a table; a paragraph broken before
- *       a capitalised word is not rejoined; words whose letters OCR replaced beyond the edit-distance thresholds
+ *   <li>OCR: a table is read when its header row names at least three column roles and its columns stay roughly
+ *       aligned (a table whose OCR lost the alignment, or whose header wraps over lines, is not); a paragraph broken
+ *       before a capitalised word is rejoined only in hard-wrapped text; words whose letters OCR replaced beyond the edit-distance thresholds
  *       (section headings, unit names) are not recognised. Free text is kept as the document (or OCR) wrote it.</li>
  *   <li>Unit names shared by several communes ("Phòng Văn hóa - Xã hội") need the issuing unit to be known (hint,
  *       header, introduction or place); otherwise they may match another commune's unit.</li>
- *   <li>Milestones are read from task rows only (not yet from prose such as "Ngày Pháp luật 09/11").</li>
+ *   <li>Milestones: from task rows and from prose (a named day with its dd/mm; a contest / training / dialogue /
+ *       conference with a date, month or quarter — a quarter leaves the month blank, with a warning); an event without
+ *       any time is not a milestone. A percentage ("100% cán bộ…") is not a target (the model counts items).</li>
  *   <li>Tests: {@code SamplePlansExtractionTest} scores the three sample plans and a synthetic plan, as written,
- *       without diacritics and with seeded OCR noise, against hand-written expected JSON (≥ 90 % per document).</li>
+ *       without diacritics and with seeded OCR noise, against hand-written expected JSON (≥ 90 % per document); {@code UnseenPlansExtractionTest} does the same for plans
+ *       written after the extractor (a ward plan, a district agency plan in Markdown and as a raw OCR dump).</li>
  * </ul>
  */
 package vn.cchc.plan.imports.extract;

@@ -177,4 +177,60 @@ class ExtractionPartsTest {
             assertThat(f.fromLine()).isEqualTo(9);
         });
     }
+
+    @Test
+    void doesNotTakeAnotherCommunesUnitUnlessTheNameSaysSo() {
+        UnitMatcher m = matcher("quang-ngai.tu-nghia.vhtt");
+        assertThat(id(m, "Văn phòng HĐND và UBND huyện")).isEqualTo("quang-ngai.tu-nghia.vp-hdnd-ubnd");
+        assertThat(id(m, "Phòng Nội vụ")).as("a sibling of the issuing office").isEqualTo("quang-ngai.tu-nghia.noi-vu");
+        assertThat(id(m, "Phòng Văn hóa - Xã hội")).as("only wards have one; never another area's").isNull();
+        assertThat(id(m, "Phòng Văn hóa - Xã hội phường Cẩm Thành")).isEqualTo("quang-ngai.cam-thanh.vhxh");
+        assertThat(id(m, "UBND huyện")).isEqualTo("quang-ngai.tu-nghia");
+    }
+
+    @Test
+    void readsTablesAndHeadersLaidOutWithSpacesAndRejoinsHardWrappedLines() {
+        String text = String.join("\n",
+                "    UBND HUYEN TU NGHIA                 CONG HOA XA HOI CHU NGHIA VIET NAM",
+                "PHONG VAN HOA VA THONG TIN                  Doc lap - Tu do - Hanh phuc",
+                "   So: 15/KH-VHTT                     Tu Nghia, ngay 24 thang 02 nam 2025",
+                "KE HOACH",
+                "Thong tin, tuyen truyen cai cach hanh chinh nam 2025",
+                "I. NHIEM VU",
+                "  STT  Noi dung nhiem vu              Co quan chu tri      Thoi gian",
+                "  1    Cap nhat tin, bai ve cai cach  Phong Noi vu         Hang thang",
+                "       hanh chinh tren Trang TTDT",
+                "  2    Tong hop, bao cao ket qua      Phong Noi vu         Truoc ngay",
+                "                                                           10/12/2025",
+                "",
+                "Scanned with CamScanner");
+        List<Line> lines = TextCleaner.clean(DocumentText.of(text));
+        assertThat(lines.get(0).cells()).containsExactly("UBND HUYEN TU NGHIA", "CONG HOA XA HOI CHU NGHIA VIET NAM");
+        assertThat(lines).filteredOn(Line::isRow).extracting(l -> l.cells().get(1))
+                .contains("Cap nhat tin, bai ve cai cach hanh chinh tren Trang TTDT", "Tong hop, bao cao ket qua");
+        assertThat(lines).filteredOn(Line::isRow).extracting(l -> l.cells().getLast()).contains("Truoc ngay 10/12/2025");
+        assertThat(lines).noneMatch(l -> l.text().contains("CamScanner"));
+
+        StringBuilder wrapped = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            wrapped.append("Tuyen truyen cai cach hanh chinh tren dia ban huyen, thuc hien nhiem vu so " + (10 + i) + " cua\n")
+                    .append("Phong Van hoa va Thong tin huyen theo ke hoach.\n");
+        }
+        List<Line> prose = TextCleaner.clean(DocumentText.of(wrapped.toString()));
+        assertThat(prose).hasSize(12).allMatch(l -> l.text().contains("cua Phong Van hoa"));
+    }
+
+    @Test
+    void readsDatedEventsWrittenInProse() {
+        String text = "KẾ HOẠCH\nTuyên truyền CCHC năm 2026\nI. HÌNH THỨC\n"
+                + "1. Tổ chức các hoạt động hưởng ứng Ngày Pháp luật Việt Nam 09/11 gắn với tuyên truyền CCHC;\n"
+                + "2. Tổ chức Cuộc thi tìm hiểu về CCHC trong Quý III năm 2026.\n"
+                + "3. Tổ chức hội nghị đối thoại với doanh nghiệp.\n";
+        Extraction e = new RulePlanExtractor().extract(DocumentText.of(text), DIRECTORY, new ExtractionHints("vinh-long.phu-khuong"));
+        assertThat(e.draft().milestones()).hasSize(2);
+        assertThat(e.draft().milestones().get(0).kind()).isEqualTo(vn.cchc.plan.plans.MilestoneKind.NATIONAL_DAY);
+        assertThat(e.draft().milestones().get(0).date().month()).isEqualTo(11);
+        assertThat(e.draft().milestones().get(0).date().day()).isEqualTo(9);
+        assertThat(e.draft().milestones().get(1).date().month()).as("a quarter is not a month: left blank").isNull();
+    }
 }

@@ -54,7 +54,11 @@ final class ExtractionScoring {
     }
 
     static Object expected(String name) {
-        return JSON.readValue(resource("/imports/expected/" + name + ".json"), Object.class);
+        String path = "/imports/expected/" + name + ".json";
+        if (ExtractionScoring.class.getResource(path) == null) {
+            path = "/imports/samples/expected/" + name + ".json";
+        }
+        return JSON.readValue(resource(path), Object.class);
     }
 
     /** The extraction in the shape of the expected JSON. */
