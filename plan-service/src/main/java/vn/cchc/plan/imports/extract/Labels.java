@@ -26,7 +26,9 @@ final class Labels {
             int n = roman(r);
             boolean proper = tok.matches("[IVX]+");
             boolean ocr = !tok.matches("\\d+") && upperish(m.group(2));
-            if (n > 0 && (proper || ocr)) {
+            // "ii. nội dung tuyên truyền": a lower-case numeral counts when a short line names a section
+            boolean careless = tok.matches("[ivx]+") && sectionHeading(m.group(2));
+            if (n > 0 && (proper || ocr || careless)) {
                 return new Label(Type.ROMAN, r, n, m.group(2).strip());
             }
         }
@@ -48,6 +50,12 @@ final class Labels {
             return new Label(Type.BULLET, "-", 0, m.group(1).strip());
         }
         return new Label(Type.NONE, null, 0, text);
+    }
+
+    private static boolean sectionHeading(String rest) {
+        String r = rest.strip();
+        return r.split("\\s+").length <= 8 && !r.endsWith(".") && !r.endsWith(";")
+                && DocumentLayout.top(r) != DocumentLayout.Top.OTHER;
     }
 
     static int roman(String r) {

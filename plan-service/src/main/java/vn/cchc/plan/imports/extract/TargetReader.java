@@ -18,7 +18,8 @@ import vn.cchc.plan.units.Channel;
  */
 final class TargetReader {
     private static final String NOUN = "hoi nghi|tin\\s*/\\s*bai|tin\\s*,\\s*bai|tin bai|bai viet|tin|bai|chuong trinh|phong su|video|clip|cuoc|buoi|lop|san pham|ban tin|chuyen muc|chuyen de|infographic|pano|bang ron|to roi|luot|so|phim|file am thanh";
-    private static final Pattern QTY = Pattern.compile("(?<![0-9/.,%])(" + Fold.D + "{1,4})\\s*(" + NOUN + ")(?![a-z])");
+    private static final Pattern QTY = Pattern.compile("(?<![0-9/.,%])(\\d{1,3}(?:[.,]\\d{3})+|" + Fold.D + "{1,4})\\s*(" + NOUN + ")(?![a-z])");
+    private static final Pattern WEEKLY = Pattern.compile("(/\\s*tuan|\\b(moi|hang|mot|1|01) tuan)\\b");
     private static final Pattern QUANTIFIER = Pattern.compile("(toi thieu|it nhat|khong it hon|toi da|phan dau|dat|quy mo|so luong|chi tieu)\\b");
     private static final String SUBJECT_END = "de|tren|trong|tai|nham|den|cho|qua|hang|moi|dinh ky|duoc|dang tai|phat song";
     private static final Pattern SUBJECT = Pattern.compile("\\bve\\s+(.+?)(?=\\s+(?:" + SUBJECT_END + ")\\b|\\s*[,;.(]|$)");
@@ -31,6 +32,11 @@ final class TargetReader {
     static List<Target> read(Line line, UnitRef responsible, String issuingUnitId, Findings out, int offset) {
         List<Target> targets = new ArrayList<>();
         for (String clause : clauses(line.text())) {
+            if (WEEKLY.matcher(Fold.fold(clause)).find() && QTY.matcher(Fold.fold(clause)).find()) {
+                // the model has no weekly period: a count per week is neither per plan nor per month as written
+                out.warn("targets", line, "Chỉ tiêu tính theo tuần (\"" + clause + "\") chưa có kỳ tương ứng; cần nhập tay.");
+                continue;
+            }
             Target t = clause(clause, line.text(), responsible, issuingUnitId);
             if (t != null) {
                 String path = "targets[" + (offset + targets.size()) + "]";
@@ -60,7 +66,8 @@ final class TargetReader {
         String f = Fold.fold(clause);
         Matcher m = QTY.matcher(f);
         while (m.find()) {
-            Integer n = Fold.toInt(m.group(1));
+            // "2.000 tờ rơi": a thousands separator (Vietnamese writes "." or ",") is not a decimal point
+            Integer n = Fold.toInt(m.group(1).replaceAll("[.,](?=\\d{3}\\b)", ""));
             if (n == null || n < 1 || n > 100000 || (n >= 1900 && n <= 2100)) {
                 continue;
             }

@@ -340,7 +340,12 @@ final class TextCleaner {
         if (!Character.isLetter(first) || !Character.isLowerCase(first)) {
             return false;
         }
-        if (LABEL_START.matcher(next).find()) {
+        if (LABEL_START.matcher(next).find() || Labels.of(next).type() == Labels.Type.ROMAN) {
+            return false;
+        }
+        // a carelessly typed plan starts lines in lower case: the title after "KẾ HOẠCH" and "căn cứ …" start their own
+        String p = Fold.key(prev);
+        if ((p.length() <= 12 && Fold.similarity(p, "ke hoach") >= 0.75) || LegalBasisReader.isBasisParagraph(next)) {
             return false;
         }
         return true;
