@@ -310,6 +310,9 @@
       state.plansShown = true;
       showPlansList();
     }
+    // coming back to the figures shows them fresh (events may have been missed while the stream reconnected)
+    if (tab === 'dashboard' && state.unitId) loadDashboard();
+    if (tab === 'tasks' && state.unitId) loadTasks();
   }
 
   // ---------- the year: chosen once for the whole UI (dashboard, plans, tasks, reports), kept in the URL and the browser
@@ -1040,6 +1043,8 @@
       el('li', { class: 'muted', text: doc.revision ? 'Đang tải…' : 'Chưa ban hành lần nào (dự thảo).' }))));
 
     $('plan-document').replaceChildren(...out);
+    $('plan-document').dataset.planId = doc.id;
+    $('plan-document').dataset.status = doc.status;
     renderPlanActions();
   }
 
@@ -1508,6 +1513,8 @@
   function showReview(imported, doc, etag) {
     state.review = { imported, doc, etag };
     showPlansView('import-view');
+    $('import-view').dataset.planId = doc.id;
+    $('import-view').dataset.importId = imported.id || '';
     $('import-save-error').textContent = '';
     $('import-result').textContent = '';
     const fields = imported.fields || [];
@@ -1519,7 +1526,9 @@
     const lines = imported.lines || [];
     $('import-lines').replaceChildren(...lines.map((line, i) => {
       const number = line && typeof line === 'object' ? (line.number || i + 1) : i + 1;
-      const text = line && typeof line === 'object' ? (line.text || '') : String(line ?? '');
+      // a table row keeps its cells apart with tabs; paragraphs and bold runs of a cell come as <p>, <b>: shown as plain text
+      const raw = line && typeof line === 'object' ? (line.text || '') : String(line ?? '');
+      const text = raw.replace(/<\/p>\s*<p>/g, ' / ').replace(/<\/?(p|b|i|u)>/g, '');
       return el('li', { id: 'doc-line-' + number, value: String(number), 'data-line': String(number) },
         el('span', { class: 'line-text', text: text || '\u00a0' }));
     }));
