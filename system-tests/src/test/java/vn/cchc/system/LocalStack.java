@@ -1,6 +1,7 @@
 package vn.cchc.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import vn.cchc.platform.test.Http;
 
 /**
  * The local stack, started once for the whole test run: {@code ./run-local.sh --detach} (Kafka, the MongoDB wire
@@ -26,31 +28,78 @@ final class LocalStack {
     private LocalStack() {
     }
 
-    /** Starts the stack on first use (fresh data), stops it at the end of the run. */
+    /** Starts the stack on first use (fresh data), stops it at the end of the run; a failed start is not retried. */
     static final class Started implements BeforeAllCallback {
         @Override
         public void beforeAll(ExtensionContext context) {
-            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+            Running running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                     .computeIfAbsent(LocalStack.class, key -> start(), Running.class);
+            if (running.failure != null) {
+                throw new IllegalStateException("the local stack did not start (see " + HOME.resolve("logs") + ")", running.failure);
+            }
         }
 
         private static Running start() {
+            org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(500));
             try {
-                org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(500));
                 deleteRecursively(HOME);
-                runLocal(Duration.ofMinutes(5), "--detach");
-                return new Running();
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException("the local stack did not start", e);
+                startDetached();
+                return new Running(null);
+            } catch (Throwable e) {
+                try {
+                    runLocal(Duration.ofMinutes(2), "stop"); // nothing started is left behind
+                } catch (Throwable stopFailure) {
+                    e.addSuppressed(stopFailure);
+                }
+                return new Running(e);
             }
         }
     }
 
+    /**
+     * {@code ./run-local.sh --detach}. The script gives each service 240 s to become ready; on a loaded machine (two
+     * shared cores, other builds running) that is not always enough, so when it gives up the services it started
+     * are given more time before the start counts as failed.
+     */
+    static void startDetached() throws IOException, InterruptedException {
+        try {
+            runLocal(Duration.ofMinutes(6), "--detach");
+        } catch (AssertionError slow) {
+            try {
+                await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(LocalStack::allReady);
+            } catch (RuntimeException stillNot) {
+                slow.addSuppressed(stillNot);
+                throw slow;
+            }
+        }
+    }
+
+    static boolean allReady() {
+        for (int port = 8080; port <= 8084; port++) {
+            try {
+                if (Http.get("http://127.0.0.1:" + port + "/actuator/health/readiness").status() != 200) {
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Stops the stack when JUnit closes the root store, i.e. after the last test class. */
     static final class Running implements AutoCloseable {
+        final Throwable failure;
+
+        Running(Throwable failure) {
+            this.failure = failure;
+        }
+
         @Override
         public void close() throws Exception {
-            runLocal(Duration.ofMinutes(2), "stop");
+            if (failure == null) {
+                runLocal(Duration.ofMinutes(2), "stop");
+            }
         }
     }
 

@@ -109,7 +109,7 @@ class LocalStackIT {
         String admin = admin();
 
         runLocal(Duration.ofMinutes(2), "stop");
-        runLocal(Duration.ofMinutes(5), "--detach");
+        LocalStack.startDetached();
 
         // the signing key is kept in the data folder: a token issued before the restart is still accepted
         assertThat(Http.get(GATEWAY + "/api/publications/" + id, "Authorization", admin).status()).isEqualTo(200);
