@@ -305,7 +305,7 @@ class UiPlansBrowserTest {
         minimumInput.clear();
         minimumInput.sendKeys("0");
         driver.findElement(By.id("import-save")).click();
-        wait.until(d -> d.findElement(By.cssSelector("#import-fields li[data-field='targets[0].minimum'] .field-error")).getText()
+        wait.until(d -> d.findElement(By.cssSelector("#import-fields li[data-field='targets[0].minimum'] > .field-error")).getText()
                 .contains("chỉ tiêu tối thiểu phải từ 1"));
         assertThat(minimumInput.getDomAttribute("aria-invalid")).isEqualTo("true");
 
