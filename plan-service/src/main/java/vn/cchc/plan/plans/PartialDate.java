@@ -16,9 +16,19 @@ public record PartialDate(@Min(2000) @Max(2100) Integer year, @Min(1) @Max(12) I
         return date == null ? null : new PartialDate(date.getYear(), date.getMonthValue(), date.getDayOfMonth(), null);
     }
 
-    /** The full date, or null while a part is blank. */
+    /** The full date, or null while a part is blank (or the parts form no real date, such as 31/02). */
     public LocalDate toLocalDate() {
-        return year != null && month != null && day != null ? LocalDate.of(year, month, day) : null;
+        return year != null && month != null && day != null && real(year, month, day) ? LocalDate.of(year, month, day) : null;
+    }
+
+    /** Whether year, month and day form a real date (checked by the plan rules as {@code date}). */
+    static boolean real(int year, int month, int day) {
+        try {
+            LocalDate.of(year, month, day);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
     }
 
     /** The first day the date can be: its day, or the 1st of its month, or 1 January; null without a year. */
@@ -26,6 +36,8 @@ public record PartialDate(@Min(2000) @Max(2100) Integer year, @Min(1) @Max(12) I
         if (year == null) {
             return null;
         }
-        return LocalDate.of(year, month == null ? 1 : month, month == null || day == null ? 1 : day);
+        int m = month == null || month < 1 || month > 12 ? 1 : month;
+        int d = month == null || day == null || !real(year, m, day) ? 1 : day;
+        return LocalDate.of(year, m, d);
     }
 }

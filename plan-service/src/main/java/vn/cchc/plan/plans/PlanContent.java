@@ -103,10 +103,28 @@ public record PlanContent(
     }
 
     PlanContent withEntries(List<Target> targets, List<ScheduledItem> scheduledItems, List<PlanTask> tasks) {
+        return withParts(parentPlan, signatory, targets, scheduledItems, tasks, reportingDuties, issuedDate, legalBases,
+                responsibilities, milestones);
+    }
+
+    PlanContent withParts(ParentPlanRef parentPlan, Signatory signatory, List<Target> targets, List<ScheduledItem> scheduledItems,
+                          List<PlanTask> tasks, List<ReportingDuty> reportingDuties, PartialDate issuedDate, List<LegalBasis> legalBases,
+                          List<Responsibility> responsibilities, List<Milestone> milestones) {
         return new PlanContent(issuingUnitId, blankToNull(number), title.strip(), year, blankToNull(place), issuedOn, parentPlan,
-                purposes, requirements, audiences, themes, forms, blankToNull(budgetNote), recipients, signatory,
-                targets, scheduledItems, tasks, reportingDuties, blankToNull(issuingBody), issuedDate, effectiveFrom, legalBases,
-                contents, channels, responsibilities, milestones);
+                strip(purposes), strip(requirements), strip(audiences), strip(themes), strip(forms), blankToNull(budgetNote),
+                strip(recipients), signatory, targets, scheduledItems, tasks, reportingDuties, blankToNull(issuingBody), issuedDate,
+                effectiveFrom, legalBases, strip(contents), channels, responsibilities, milestones);
+    }
+
+    /** The same content with other tasks and responsibilities (a duty turned into a tracked task). */
+    PlanContent withTasks(List<PlanTask> tasks, List<Responsibility> responsibilities) {
+        return new PlanContent(issuingUnitId, number, title, year, place, issuedOn, parentPlan, purposes, requirements, audiences,
+                themes, forms, budgetNote, recipients, signatory, targets, scheduledItems, tasks, reportingDuties, issuingBody,
+                issuedDate, effectiveFrom, legalBases, contents, channels, responsibilities, milestones);
+    }
+
+    private static List<String> strip(List<String> values) {
+        return values.stream().map(String::strip).toList();
     }
 
     private static String blankToNull(String s) {

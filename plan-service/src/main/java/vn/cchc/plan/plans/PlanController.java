@@ -85,6 +85,15 @@ class PlanController {
         return withETag(plans.close(id, ifMatch, Caller.current()));
     }
 
+    @PostMapping("/{id}/duties/{dutyId}/task")
+    @Operation(summary = "Track a duty of 'Tổ chức thực hiện' as a task: adds a catalogue entry led by the responsibility's unit "
+            + "and links the duty to it (If-Match checked when sent). A draft is edited; an issued plan is amended "
+            + "(next revision, vn.cchc.plan.amended.v1). 404 unknown duty; 409 already tracked or plan closed")
+    ResponseEntity<PlanView> trackDuty(@PathVariable String id, @PathVariable String dutyId,
+                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return withETag(plans.trackDuty(id, dutyId, ifMatch, Caller.current()));
+    }
+
     @GetMapping("/{id}/revisions")
     @Operation(summary = "The published revisions of a plan (issued, each amendment, closing)")
     List<PlanSnapshot> revisions(@PathVariable String id) {

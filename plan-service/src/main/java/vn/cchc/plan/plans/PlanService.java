@@ -102,6 +102,45 @@ public class PlanService {
         return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
     }
 
+    /**
+     * Tracks one duty of "Tổ chức thực hiện" as a task: adds a catalogue entry led by the responsibility's unit
+     * (see {@link DutyTasks}) and links the duty to it. A draft is edited (revision 0, audited UPDATED); an issued
+     * plan is amended (next revision, amended event), so task-service creates the task as for any new entry.
+     * 404 for an unknown duty; 409 when the duty is already tracked or the plan is closed.
+     */
+    public Plan trackDuty(String id, String dutyId, String ifMatch, Caller caller) {
+        Plan plan = forWrite(id, caller);
+        ETags.check(ifMatch, plan.getVersion(), false);
+        PlanContent content = plan.getContent();
+        Responsibility owner = null;
+        Duty duty = null;
+        for (Responsibility r : content.responsibilities()) {
+            for (Duty d : r.duties()) {
+                if (d.id() != null && d.id().equals(dutyId)) {
+                    owner = r;
+                    duty = d;
+                }
+            }
+        }
+        if (duty == null) {
+            throw new NotFoundException("Plan " + id + " has no duty " + dutyId);
+        }
+        if (plan.getStatus() == PlanStatus.CLOSED) {
+            throw new ConflictException("Plan " + id + " is closed; its duties cannot be tracked any more.");
+        }
+        if (duty.taskId() != null) {
+            throw new ConflictException("Duty " + dutyId + " is already tracked as task " + duty.taskId() + ".");
+        }
+        PlanContent tracked = DutyTasks.track(content, owner, duty, entryIds, unitId -> units.find(unitId).map(u -> u.getName()));
+        PlanContent checked = validated(id, tracked);
+        if (plan.getStatus() == PlanStatus.DRAFT) {
+            plan.updateDraft(checked, clock.instant(), caller.username());
+        } else {
+            plan.amend(checked, DutyTasks.note(duty), clock.instant(), caller.username());
+        }
+        return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
+    }
+
     /** A plan the caller may read; one outside the caller's units is 404, as if it did not exist. */
     public Plan get(String id, Caller caller) {
         Plan plan = repository.findById(id).orElseThrow(() -> new NotFoundException("No plan " + id));
@@ -167,6 +206,13 @@ public class PlanService {
         if (parentId != null && (parentId.equals(planId) || !repository.existsById(parentId))) {
             errors.add(new FieldError("parentPlan.planId", "unknown-plan",
                     "No other plan " + parentId + "; give the parent's number, date and issuer instead."));
+        }
+        for (int i = 0; i < complete.legalBases().size(); i++) {
+            String basisId = complete.legalBases().get(i).planId();
+            if (basisId != null && !basisId.equals(parentId) && (basisId.equals(planId) || !repository.existsById(basisId))) {
+                errors.add(new FieldError("legalBases[" + i + "].planId", "unknown-plan",
+                        "No other plan " + basisId + "; give the document's number, date and issuer instead."));
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

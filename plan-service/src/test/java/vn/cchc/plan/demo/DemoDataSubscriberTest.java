@@ -95,6 +95,25 @@ class DemoDataSubscriberTest {
                 .containsExactly("MONTH", "ONGOING", "ON_RESULTS", "ONGOING", "ONGOING", "ONGOING", "ONGOING");
         assertThat(laiChau.get("tasks").get(2).get("timeFrame").get("text").asString()).isEqualTo("Khi có kết quả công bố");
 
+        // what the sample documents say beyond the v1 parts
+        assertThat(phuKhuong.get("effectiveFrom").asString()).isEqualTo("2026-01-15");
+        assertThat(phuKhuong.get("legalBases").findValuesAsString("number")).containsExactly("125/KH-UBND", "76/NQ-CP", "23/CT-TTg");
+        assertThat(phuKhuong.get("responsibilities").size()).isEqualTo(7);
+        assertThat(phuKhuong.get("responsibilities").get(1).get("unit").get("unitId").asString()).isEqualTo("vinh-long.phu-khuong.vhxh");
+        assertThat(phuKhuong.get("responsibilities").get(1).get("duties").findValuesAsString("label"))
+                .containsExactly("a", "b", "c", "d", "đ", "e", "g", "h", "i");
+        assertThat(phuKhuong.get("responsibilities").get(5).get("requested").asBoolean()).isTrue();
+        assertThat(phuKhuong.get("targets").get(0).get("subject").asString()).isEqualTo("CCHC");
+        assertThat(phuKhuong.get("targets").get(1).get("responsible").get("name").asString()).isEqualTo("Đài Truyền thanh phường");
+        assertThat(tienMinh.get("issuedOn").isNull()).isTrue();
+        assertThat(tienMinh.get("issuedDate").get("month").asInt()).isEqualTo(3);
+        assertThat(tienMinh.get("issuedDate").get("day").isNull()).isTrue();
+        assertThat(tienMinh.get("effectiveFrom").asString()).isEqualTo("2026-03-01");
+        assertThat(tienMinh.get("signatory").get("mandates").toString()).isEqualTo("[\"TM. ỦY BAN NHÂN DÂN\",\"KT. CHỦ TỊCH\"]");
+        assertThat(tienMinh.get("milestones").findValuesAsString("kind")).containsExactly("DIALOGUE", "CONTEST");
+        assertThat(laiChau.get("effectiveFrom").asString()).isEqualTo("2026-01-01");
+        assertThat(laiChau.get("responsibilities").get(0).get("unit").get("unitId").isNull()).isTrue();
+
         JsonNode bacBinh = issued.get("plan-bac-binh-2026");
         JsonNode items = bacBinh.get("scheduledItems");
         assertThat(items.size()).isEqualTo(11);

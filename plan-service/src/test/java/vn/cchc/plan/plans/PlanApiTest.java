@@ -403,7 +403,182 @@ class PlanApiTest {
         assertThat(body(docs).get("paths").has("/api/units/{id}/retire")).isTrue();
         assertThat(body(docs).get("paths").has("/api/plans/{id}/audit")).isTrue();
         assertThat(body(docs).get("paths").has("/api/units/{id}/audit")).isTrue();
+        assertThat(body(docs).get("paths").has("/api/plans/{id}/duties/{dutyId}/task")).isTrue();
         // the caller comes from the token, never from a parameter
         assertThat(docs.body()).doesNotContain("X-Unit-Scope").doesNotContain("CurrentUser");
+    }
+    /** A plan as Tiên Minh writes it: date line without a day, several legal bases, lettered duties, a group-led task. */
+    static String richPlan() {
+        return """
+                {"issuingUnitId":"vinh-long.phu-khuong","number":null,"title":"Kế hoạch tuyên truyền CCHC năm 2026","year":2026,
+                 "place":"Phú Khương","issuingBody":"Ủy ban nhân dân phường Phú Khương",
+                 "issuedDate":{"year":2026,"month":3,"day":null,"text":"ngày    tháng 3 năm 2026"},
+                 "legalBases":[
+                   {"kind":"DECISION","number":"08/QĐ-UBND","date":"2026-01-07","issuer":"Ủy ban nhân dân phường","title":"Kế hoạch CCHC năm 2026"},
+                   {"kind":"PLAN","number":"125/KH-UBND","date":"2025-12-29","issuer":"Ủy ban nhân dân tỉnh Vĩnh Long"},
+                   {"kind":"RESOLUTION","number":"76/NQ-CP","date":"2021-07-15","issuer":"Chính phủ"}],
+                 "channels":["RADIO","LOUDSPEAKER","MEETING"],
+                 "signatory":{"position":"PHÓ CHỦ TỊCH","name":"Phạm Thị Xuân","mandates":["TM. ỦY BAN NHÂN DÂN","KT. CHỦ TỊCH"]},
+                 "targets":[{"description":"Ít nhất 02 tin/bài mỗi tháng","channels":["RADIO"],"minimum":2,"period":"MONTH","scope":"SUBTREE",
+                   "responsible":{"unitId":null,"name":"Đài Truyền thanh phường"},"subject":"CCHC"}],
+                 "tasks":[{"number":"1","title":"Triển khai kế hoạch đến các đơn vị","lead":{"unitId":null,"name":"Các cơ quan, đơn vị có liên quan"},
+                   "coordinators":[{"unitId":"vinh-long.phu-khuong.vhxh","name":"Phòng Văn hóa - Xã hội"}],
+                   "timeFrame":{"type":"RANGE","fromMonth":3,"toMonth":6}}],
+                 "responsibilities":[
+                   {"unit":{"unitId":"vinh-long.phu-khuong.vhxh","name":"Phòng Văn hóa - Xã hội phường"},"duties":[
+                     {"label":"a","text":"Tham mưu Ủy ban nhân dân phường triển khai thực hiện kế hoạch."},
+                     {"label":"c","text":"Tăng cường viết tin, bài về CCHC và phát sóng định kỳ hàng tháng."}]},
+                   {"unit":{"unitId":null,"name":"Ủy ban Mặt trận Tổ quốc Việt Nam phường"},"requested":true,"duties":[
+                     {"text":"Vận động Nhân dân tham gia giám sát việc thực hiện cải cách hành chính."}]}],
+                 "milestones":[{"title":"Cuộc thi phát thanh viên","kind":"CONTEST","date":{"year":2026,"month":11},"scale":"01 cuộc"}],
+                 "reportingDuties":[{"periodic":true,"onRequest":true,"reporter":{"unitId":"vinh-long.phu-khuong.vhxh","name":null},
+                   "chain":[{"unitId":null,"name":"Sở Nội vụ tỉnh Vĩnh Long"}]},
+                   {"recipient":"Ủy ban nhân dân phường","deadline":"2026-01-20"}]}""";
+    }
+
+    @Test
+    void aPlanWithAPartialDateSeveralLegalBasesAndAGroupLedTaskRoundTripsAndIsPublished() {
+        Http.Response created = postJson("/api/plans", richPlan());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = body(created).get("id").asString();
+        JsonNode plan = body(get("/api/plans/" + id)).get("plan");
+        assertThat(plan.get("issuedOn").isNull()).isTrue();
+        assertThat(plan.get("issuedDate").get("month").asInt()).isEqualTo(3);
+        assertThat(plan.get("issuedDate").get("day").isNull()).isTrue();
+        assertThat(plan.get("legalBases").findValuesAsString("number")).containsExactly("08/QĐ-UBND", "125/KH-UBND", "76/NQ-CP");
+        assertThat(plan.get("parentPlan").get("number").asString()).isEqualTo("125/KH-UBND"); // the first PLAN basis
+        JsonNode task = plan.get("tasks").get(0);
+        assertThat(task.get("leadUnitId").isNull()).isTrue();
+        assertThat(task.get("lead").get("name").asString()).isEqualTo("Các cơ quan, đơn vị có liên quan");
+        assertThat(task.get("coordinatingUnitIds").get(0).asString()).isEqualTo(PK + ".vhxh");
+        assertThat(task.get("timeFrame").get("text").asString()).isEqualTo("Từ tháng 3 đến tháng 6/2026");
+        assertThat(plan.get("responsibilities").get(0).get("id").asString()).startsWith("rs-");
+        assertThat(plan.get("responsibilities").get(0).get("duties").findValuesAsString("id")).allMatch(d -> d.startsWith("du-"));
+        assertThat(plan.get("milestones").get(0).get("id").asString()).startsWith("ms-");
+        assertThat(plan.get("signatory").get("authority").asString()).isEqualTo("KT. CHỦ TỊCH");
+
+        // sending the stored content back changes nothing: ids and normalised parts are kept
+        Http.Response same = putJson("/api/plans/" + id, plan.toString(), "If-Match", created.header("ETag"));
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        assertThat(body(same).get("plan")).isEqualTo(plan);
+
+        Http.Response issued = post("/api/plans/" + id + "/issue", null);
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        ConsumerRecord<String, byte[]> event = eventsOf(id, 1).get(0);
+        assertThat(ContractSchemas.validate(PlanEvents.ISSUED, TopicReader.value(event))).isEmpty();
+        JsonNode data = json.readTree(TopicReader.value(event));
+        assertThat(data.get("effectiveFrom").asString()).isEqualTo("2026-03-01");
+        assertThat(data.get("issuedOn").isNull()).isTrue();
+        assertThat(data.get("issuedDate").get("day").isNull()).isTrue();
+        assertThat(data.get("legalBases").size()).isEqualTo(3);
+        assertThat(data.get("tasks").get(0).get("leadUnitId").isNull()).isTrue();
+        assertThat(data.get("tasks").get(0).get("lead").get("name").asString()).isEqualTo("Các cơ quan, đơn vị có liên quan");
+        assertThat(data.get("tasks").get(0).get("timeFrame").get("fromMonth").asInt()).isEqualTo(3);
+        assertThat(data.get("targets").get(0).get("subject").asString()).isEqualTo("CCHC");
+        assertThat(data.get("reportingDuties").get(0).get("period").isNull()).isTrue();
+        assertThat(data.get("reportingDuties").get(0).get("recipient").asString()).isEqualTo("Sở Nội vụ tỉnh Vĩnh Long");
+        assertThat(data.get("reportingDuties").get(1).get("deadline").asString()).isEqualTo("2026-01-20");
+        assertThat(data.get("responsibilities").get(1).get("requested").asBoolean()).isTrue();
+        assertThat(data.get("milestones").get(0).get("date").get("month").asInt()).isEqualTo(11);
+        assertThat(data.get("channels").toString()).isEqualTo("[\"RADIO\",\"LOUDSPEAKER\",\"MEETING\"]");
+        assertThat(data.get("signatory").get("mandates").size()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsTheNewPartsNamingFieldAndRule() {
+        Http.Response bad = postJson("/api/plans", richPlan()
+                .replace("\"day\":null", "\"day\":31").replace("\"month\":3,", "\"month\":2,")
+                .replace("\"fromMonth\":3,\"toMonth\":6", "\"fromMonth\":6,\"toMonth\":3")
+                .replace("{\"unitId\":null,\"name\":\"Các cơ quan, đơn vị có liên quan\"}", "{\"unitId\":null,\"name\":null}")
+                .replace("\"recipient\":\"Ủy ban nhân dân phường\",\"deadline\":\"2026-01-20\"", "\"text\":\"?\"")
+                .replace("\"requested\":true,\"duties\":[", "\"requested\":true,\"duties\":[{\"text\":\"x\",\"taskId\":\"tk-khong-co\"},"));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        List<String> errors = new java.util.ArrayList<>();
+        body(bad).get("errors").forEach(e -> errors.add(e.get("field").asString() + " " + e.get("rule").asString()));
+        assertThat(errors).containsExactlyInAnyOrder("issuedDate date", "tasks[0].timeFrame.toMonth range", "tasks[0].lead required",
+                "reportingDuties[1] required", "responsibilities[1].duties[0].taskId unknown-task");
+        Http.Response lateStart = postJson("/api/plans", richPlan().replace("\"place\"", "\"effectiveFrom\":\"2025-12-01\",\"place\""));
+        assertThat(body(lateStart).get("errors").get(0).get("rule").asString()).isEqualTo("plan-year");
+        assertThat(plans.count()).isZero();
+    }
+
+    String dutyId(JsonNode plan, int responsibility, int duty) {
+        return plan.get("responsibilities").get(responsibility).get("duties").get(duty).get("id").asString();
+    }
+
+    @Test
+    void aDutyOfADraftBecomesATaskByAnEdit() {
+        Http.Response created = postJson("/api/plans", richPlan());
+        String id = body(created).get("id").asString();
+        String duty = dutyId(body(created).get("plan"), 0, 1);
+
+        Http.Response tracked = post("/api/plans/" + id + "/duties/" + duty + "/task", created.header("ETag"));
+        assertThat(tracked.status()).as(tracked.body()).isEqualTo(200);
+        assertThat(tracked.header("ETag")).isNotEqualTo(created.header("ETag"));
+        JsonNode plan = body(tracked).get("plan");
+        assertThat(body(tracked).get("status").asString()).isEqualTo("DRAFT");
+        assertThat(body(tracked).get("revision").asLong()).isZero();
+        JsonNode task = plan.get("tasks").get(1);
+        assertThat(task.get("number").asString()).isEqualTo("2");
+        assertThat(task.get("title").asString()).isEqualTo("Tăng cường viết tin, bài về CCHC và phát sóng định kỳ hàng tháng.");
+        assertThat(task.get("leadUnitId").asString()).isEqualTo(PK + ".vhxh");
+        assertThat(task.get("timeFrame").get("type").asString()).isEqualTo("RECURRING");
+        assertThat(plan.get("responsibilities").get(0).get("duties").get(1).get("taskId").asString()).isEqualTo(task.get("id").asString());
+
+        assertThat(post("/api/plans/" + id + "/duties/" + duty + "/task", null).status()).isEqualTo(409);
+        assertThat(post("/api/plans/" + id + "/duties/du-khong-co/task", null).status()).isEqualTo(404);
+        assertThat(post("/api/plans/" + id + "/duties/" + dutyId(plan, 0, 0) + "/task", created.header("ETag")).status()).isEqualTo(412);
+        JsonNode audit = body(get("/api/plans/" + id + "/audit"));
+        assertThat(audit.get(1).get("action").asString()).isEqualTo("UPDATED");
+        List<String> changed = new java.util.ArrayList<>();
+        audit.get(1).get("changed").forEach(c -> changed.add(c.asString()));
+        assertThat(changed).containsExactly("tasks", "responsibilities");
+        // a requested body's duty is led by the body as written
+        Http.Response front = post("/api/plans/" + id + "/duties/" + dutyId(plan, 1, 0) + "/task", null);
+        assertThat(front.status()).as(front.body()).isEqualTo(200);
+        assertThat(body(front).get("plan").get("tasks").get(2).get("lead").get("name").asString())
+                .isEqualTo("Ủy ban Mặt trận Tổ quốc Việt Nam phường");
+        assertThat(body(front).get("plan").get("tasks").get(2).get("leadUnitId").isNull()).isTrue();
+        assertThat(planTopic.poll().stream().filter(r -> id.equals(r.key()))).isEmpty(); // drafts are private
+    }
+
+    @Test
+    void aDutyOfAnIssuedPlanBecomesATaskByAnAmendment() {
+        String id = body(postJson("/api/plans", richPlan())).get("id").asString();
+        Http.Response issued = post("/api/plans/" + id + "/issue", null);
+        String duty = dutyId(body(issued).get("plan"), 0, 0);
+        String other = TestTokens.coordinator("hai-phong.tien-minh");
+        Plan before = plans.findById(id).orElseThrow();
+
+        Http.Response refused = post("/api/plans/" + id + "/duties/" + duty + "/task", null, as(other));
+        assertThat(refused.status()).isEqualTo(403);
+        Plan unchanged = plans.findById(id).orElseThrow();
+        assertThat(unchanged.getVersion()).isEqualTo(before.getVersion());
+        assertThat(unchanged.getContent()).isEqualTo(before.getContent());
+        assertThat(unchanged.getAudit()).hasSize(before.getAudit().size());
+
+        Http.Response tracked = post("/api/plans/" + id + "/duties/" + duty + "/task", issued.header("ETag"),
+                as(TestTokens.coordinator(PK)));
+        assertThat(tracked.status()).as(tracked.body()).isEqualTo(200);
+        assertThat(body(tracked).get("status").asString()).isEqualTo("AMENDED");
+        assertThat(body(tracked).get("revision").asLong()).isEqualTo(2);
+        assertThat(post("/api/plans/" + id + "/duties/" + duty + "/task", null).status()).isEqualTo(409);
+
+        List<ConsumerRecord<String, byte[]>> events = eventsOf(id, 2);
+        assertThat(events).extracting(r -> TopicReader.header(r, "ce_type")).containsExactly(PlanEvents.ISSUED, PlanEvents.AMENDED);
+        assertThat(ContractSchemas.validate(PlanEvents.AMENDED, TopicReader.value(events.get(1)))).isEmpty();
+        JsonNode data = json.readTree(TopicReader.value(events.get(1)));
+        assertThat(data.get("revision").asLong()).isEqualTo(2);
+        assertThat(data.get("amendmentNote").asString()).isEqualTo("Theo dõi nhiệm vụ: a) Tham mưu Ủy ban nhân dân phường triển khai thực hiện kế hoạch.");
+        JsonNode task = data.get("tasks").get(1);
+        assertThat(task.get("leadUnitId").asString()).isEqualTo(PK + ".vhxh");
+        assertThat(task.get("timeFrame").get("type").asString()).isEqualTo("ONGOING");
+        assertThat(data.get("responsibilities").get(0).get("duties").get(0).get("taskId").asString()).isEqualTo(task.get("id").asString());
+        JsonNode audit = body(get("/api/plans/" + id + "/audit"));
+        assertThat(audit.get(audit.size() - 1).get("action").asString()).isEqualTo("AMENDED");
+        assertThat(audit.get(audit.size() - 1).get("by").asString()).isEqualTo("coordinator-" + PK);
+
+        assertThat(post("/api/plans/" + id + "/close", null).status()).isEqualTo(200);
+        assertThat(post("/api/plans/" + id + "/duties/" + dutyId(body(tracked).get("plan"), 1, 0) + "/task", null).status()).isEqualTo(409);
     }
 }
