@@ -10,6 +10,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("cchc.gateway")
 public class GatewayProperties {
     private DataSize maxRequestSize = DataSize.ofMegabytes(10);
+    /** Routes allowed a different body size than {@link #maxRequestSize} (plan document uploads). */
+    private List<SizeOverride> maxRequestSizeOverrides = new ArrayList<>();
     private RateLimit rateLimit = new RateLimit();
     private Cors cors = new Cors();
     /** Concurrent connections to one service (open event streams each hold one). */
@@ -43,6 +45,45 @@ public class GatewayProperties {
         public void setPeriod(Duration period) {
             this.period = period;
         }
+    }
+
+    /** One route (method + exact path) with its own body size limit. */
+    public static class SizeOverride {
+        private String method = "POST";
+        private String path;
+        private DataSize maxSize;
+
+        public String getMethod() {
+            return method;
+        }
+
+        public void setMethod(String method) {
+            this.method = method;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public DataSize getMaxSize() {
+            return maxSize;
+        }
+
+        public void setMaxSize(DataSize maxSize) {
+            this.maxSize = maxSize;
+        }
+    }
+
+    public List<SizeOverride> getMaxRequestSizeOverrides() {
+        return maxRequestSizeOverrides;
+    }
+
+    public void setMaxRequestSizeOverrides(List<SizeOverride> maxRequestSizeOverrides) {
+        this.maxRequestSizeOverrides = maxRequestSizeOverrides;
     }
 
     public static class Cors {

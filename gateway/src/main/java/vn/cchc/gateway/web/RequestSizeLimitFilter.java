@@ -18,28 +18,47 @@ import vn.cchc.security.ProblemResponses;
  * Bodies larger than {@code cchc.gateway.max-request-size} are refused with 413: at once when the declared
  * Content-Length is too large, and while streaming when a chunked body (no length) grows past the limit
  * (the read fails and {@link ServiceUnavailableAdvice} sees the mark this filter leaves on the request).
+ * Routes listed in {@code cchc.gateway.max-request-size-overrides} (method + exact path) have their own limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
     static final String TOO_LARGE = RequestSizeLimitFilter.class.getName() + ".tooLarge";
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final java.util.List<GatewayProperties.SizeOverride> overrides;
 
     public RequestSizeLimitFilter(GatewayProperties properties) {
-        this.maxBytes = properties.getMaxRequestSize().toBytes();
+        this.defaultMaxBytes = properties.getMaxRequestSize().toBytes();
+        this.overrides = java.util.List.copyOf(properties.getMaxRequestSizeOverrides());
+    }
+
+    long maxBytes(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (GatewayProperties.SizeOverride o : overrides) {
+            if (o.getMaxSize() != null && o.getMethod().equalsIgnoreCase(request.getMethod())
+                    && (path.equals(o.getPath()) || path.equals(o.getPath() + "/"))) {
+                return o.getMaxSize().toBytes();
+            }
+        }
+        return defaultMaxBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = maxBytes(request);
         if (request.getContentLengthLong() > maxBytes) {
-            tooLarge(request, response);
+            tooLarge(request, response, maxBytes);
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
     }
 
     void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        tooLarge(request, response, maxBytes(request));
+    }
+
+    void tooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
         response.setHeader("Connection", "close");
         ProblemResponses.write(request, response, 413, "Content Too Large", "https://cchc.vn/problems/too-large",
                 "The request body is larger than " + describe(maxBytes) + ".");

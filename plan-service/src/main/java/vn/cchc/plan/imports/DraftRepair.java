@@ -30,6 +30,8 @@ final class DraftRepair {
     private final JsonMapper json;
     private final ObjectNode tree;
     private final Set<String> emptied = new HashSet<>();
+    /** Warnings about entries taken out: their path is where the entry was, so later removals do not move them. */
+    private final Set<ImportWarning> dropped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     final List<ExtractedField> fields;
     final List<ImportWarning> warnings;
     final List<ProposedUnit> proposedUnits;
@@ -55,7 +57,7 @@ final class DraftRepair {
             JsonNode value = at(path);
             Matcher indexed = INDEXED.matcher(path);
             if (indexed.matches()) {
-                warn(path, error, value, "đã bỏ khỏi bản nháp");
+                dropped.add(warn(path, error, value, "đã bỏ khỏi bản nháp"));
                 removals.add(path);
             } else if (!emptied.contains(path) && value != null && !value.isNull() && parentOf(path) instanceof ObjectNode parent) {
                 warn(path, error, value, "đã để trống trong bản nháp");
@@ -67,7 +69,7 @@ final class DraftRepair {
                     return false;
                 }
                 warnings.removeIf(w -> w.field() != null && w.field().startsWith(entry + ".") && w.message().startsWith("["));
-                warn(entry, error, at(entry), "đã bỏ cả mục này khỏi bản nháp");
+                dropped.add(warn(entry, error, at(entry), "đã bỏ cả mục này khỏi bản nháp"));
                 removals.add(entry);
             }
         }
@@ -92,7 +94,7 @@ final class DraftRepair {
         fields.replaceAll(f -> f.field() == null ? f : new ExtractedField(shift(f.field(), listPath, k), f.value(), f.fromLine(),
                 f.toLine(), f.confidence(), f.source()));
         fields.removeIf(f -> f.field() == null);
-        warnings.replaceAll(w -> w.field() == null || w.field().equals(path) || shift(w.field(), listPath, k) == null ? w
+        warnings.replaceAll(w -> w.field() == null || dropped.contains(w) || shift(w.field(), listPath, k) == null ? w
                 : new ImportWarning(shift(w.field(), listPath, k), w.fromLine(), w.toLine(), w.message(), w.text()));
         proposedUnits.replaceAll(u -> new ProposedUnit(u.name(), u.suggestedParentId(), u.suggestedUnitId(),
                 u.usedAt() == null ? null : u.usedAt().stream().map(p -> shift(p, listPath, k)).filter(java.util.Objects::nonNull).toList()));
@@ -120,10 +122,12 @@ final class DraftRepair {
         return i == k ? null : prefix + (i - 1) + path.substring(close);
     }
 
-    private void warn(String path, FieldError error, JsonNode value, String what) {
+    private ImportWarning warn(String path, FieldError error, JsonNode value, String what) {
         ExtractedField source = sourceOf(path);
-        warnings.add(new ImportWarning(path, source == null ? null : source.fromLine(), source == null ? null : source.toLine(),
-                "[" + error.rule() + "] " + reason(error) + "; " + what + ", vui lòng kiểm tra và nhập lại.", text(value, source)));
+        ImportWarning warning = new ImportWarning(path, source == null ? null : source.fromLine(), source == null ? null : source.toLine(),
+                "[" + error.rule() + "] " + reason(error) + "; " + what + ", vui lòng kiểm tra và nhập lại.", text(value, source));
+        warnings.add(warning);
+        return warning;
     }
 
     private static String reason(FieldError error) {

@@ -111,7 +111,7 @@ public class ImportService {
         Plan plan = create(planId, repair, Caller.of(user));
         PlanContent content = plan.getContent();
         PlanImport imported = new PlanImport(UUID.randomUUID().toString(), plan.getId(), fileName(fileName), read.format(),
-                clock.instant(), user.username(), issuer, read.lines(), repair.fields, repair.warnings, repair.proposedUnits,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), user.username(), issuer, read.lines(), repair.fields, repair.warnings, repair.proposedUnits,
                 new ImportSummary(repair.fields.size(), repair.warnings.size(), repair.proposedUnits.size(), content.targets().size(),
                         content.tasks().size(), content.responsibilities().size(), content.scheduledItems().size()));
         try {
