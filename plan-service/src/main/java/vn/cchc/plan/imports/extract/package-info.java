@@ -1,0 +1,70 @@
+/**
+ * Plan import: reads a communication plan ("Kế hoạch tuyên truyền CCHC") out of a document's text.
+ *
+ * <h2>Approach</h2>
+ * {@link vn.cchc.plan.imports.extract.RulePlanExtractor} is rule-based, in small steps:
+ * <ol>
+ *   <li><b>Cleaning</b> ({@code TextCleaner}): Markdown / HTML markers removed (bold remembered), Markdown tables turned
+ *       into tab-separated rows, page numbers and rules dropped, words hyphenated over a line break and paragraphs
+ *       broken over lines or pages (next part in lower case) joined back. Every logical line keeps its source lines.</li>
+ *   <li><b>Folding</b> ({@code Fold}): all matching is done on folded text (lower case, no diacritics, đ → d, same
+ *       length as the original, so a match cuts the value from the original). Patterns are OCR-tolerant: numbers accept
+ *       l / I / | for 1 and O for 0 and are normalised; key words are matched by edit distance where OCR garbles them
+ *       ("MUC DICH", "|. ", "Il.", "sé", "nim").</li>
+ *   <li><b>Layout</b> ({@code DocumentLayout}, {@code Labels}): header, title (after "KẾ HOẠCH"), introduction, the
+ *       sections — recognised by their wording, not their numbers (plans number them wrongly) — the closing paragraph,
+ *       "Nơi nhận", the signature block and the appendix.</li>
+ *   <li><b>Readers</b>, one per part: {@code HeaderReader} (issuing body, number — blank "Số: /KH-UBND" is unsigned →
+ *       null —, place and partial date, title, year), {@code LegalBasisReader} (every document in the
+ *       "Thực hiện / Căn cứ" paragraphs: kind, number, date, issuer, title), lists (purposes, requirements, audiences,
+ *       contents, forms: one item per paragraph, labels removed), {@code Channels}, {@code Themes},
+ *       {@code TargetReader} (a number of items with a quantifier or a period), {@code TableReader} with
+ *       {@code TaskRows} / {@code ScheduleRows} (header roles in any order, repeated headers and continuation rows,
+ *       bold title / details, alternative time frames, "Quy mô"), {@code TimeFrames}, {@code VnDates},
+ *       {@code ResponsibilityReader} ("Tổ chức thực hiện" per unit), {@code ReportingDutyReader},
+ *       {@code ClosingReader} (recipients, signatory).</li>
+ *   <li><b>Units</b> ({@code UnitMatcher}, {@code UnitLists}, {@code Findings}): names are matched against the
+ *       directory accent- and case-insensitively, through abbreviations (UBND, HĐND, VH-XH, TTPVHCC, MTTQ, VP…),
+ *       without the locality suffix, with a Levenshtein fallback (Apache Commons Text, similarity ≥ 0.88), preferring the issuing unit's
+ *       subtree. A group ("Các cơ quan, đơn vị") stays a name; a specific unmatched name of the issuer's own level
+ *       stays a name and is proposed (parent = issuing unit, id = slug); higher bodies (Sở, tỉnh…) are never
+ *       proposed. A unit id is never invented.</li>
+ * </ol>
+ * Every value placed is reported as an {@code ExtractedField} (JSON path, value, source lines, confidence, text);
+ * every value left empty, doubtful or unmatched, and every paragraph not placed, as an {@code ImportWarning} in
+ * Vietnamese.
+ *
+ * <h2>Decisions</h2>
+ * <ul>
+ *   <li>"Quy mô: 02 cuộc" in a task row is a target with period PLAN (a count for the whole plan, not per period),
+ *       its kind from the noun ("cuộc đối thoại" → DIALOGUE), channel from the row's title, responsible = the row's
+ *       lead; a contest / training / dialogue / conference row with a month or date also becomes a milestone.</li>
+ *   <li>"tin/bài" counts as ARTICLE, except on radio / television / loudspeakers where the kind is left open (any).
+ *       A target without a period in its sentence gets PLAN with a warning. Scope is SUBTREE, unit = issuing unit;
+ *       {@code responsible} is the unit of the "Tổ chức thực hiện" section the sentence sits in.</li>
+ *   <li>Plan-level {@code channels} are those named in the forms (hình thức) section.</li>
+ *   <li>Contents: every paragraph of the content section(s), numbered sub-headings included, an unlabelled lead-in
+ *       ending in ":" excluded. Products are split on ";" and paragraphs only ("tin, bài, ảnh" stays one).</li>
+ *   <li>A sub-plan to send "trước ngày …" is a reporting duty with a deadline; "(qua X)" adds X before the recipient
+ *       in the chain. "theo quy định" counts as periodic.</li>
+ *   <li>No title → null and a warning (never a made-up title); no time for a task → ONGOING and a warning; issuing
+ *       unit: the hint, else the directory unit matching the issuing body, the issuer named in the introduction
+ *       ("Văn phòng UBND tỉnh xây dựng kế hoạch…", with the place as context) or the place; else null and a warning.</li>
+ * </ul>
+ *
+ * <h2>Limits</h2>
+ * <ul>
+ *   <li>Rules, not a model: a plan laid out in ways not foreseen (sections without numbers and without the usual
+ *       wording, targets in tables of their own, a signature block before "Nơi nhận" in the text) loses those parts
+ *       to warnings rather than to wrong values — but can still be wrong where wording is ambiguous.</li>
+ *   <li>OCR: a table whose structure the OCR lost (no tabs / cells) is not read as a table; a paragraph broken before
+ *       a capitalised word is not rejoined; words whose letters OCR replaced beyond the edit-distance thresholds
+ *       (section headings, unit names) are not recognised. Free text is kept as the document (or OCR) wrote it.</li>
+ *   <li>Unit names shared by several communes ("Phòng Văn hóa - Xã hội") need the issuing unit to be known (hint,
+ *       header, introduction or place); otherwise they may match another commune's unit.</li>
+ *   <li>Milestones are read from task rows only (not yet from prose such as "Ngày Pháp luật 09/11").</li>
+ *   <li>Tests: {@code SamplePlansExtractionTest} scores the three sample plans and a synthetic plan, as written,
+ *       without diacritics and with seeded OCR noise, against hand-written expected JSON (≥ 90 % per document).</li>
+ * </ul>
+ */
+package vn.cchc.plan.imports.extract;
