@@ -1688,9 +1688,9 @@
 
   function highlightLines(from, to) {
     const list = $('import-lines');
-    for (const line of list.querySelectorAll('.hl')) line.classList.remove('hl');
     const first = Number(from);
-    if (!first) return;
+    if (!first) return; // a field without source lines leaves the last highlight as it is
+    for (const line of list.querySelectorAll('.hl')) line.classList.remove('hl');
     const last = Number(to) || first;
     for (let n = first; n <= last; n++) {
       const line = $('doc-line-' + n);
