@@ -3,19 +3,16 @@ package vn.cchc.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import static vn.cchc.system.LocalStack.runLocal;
+
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.cchc.platform.test.Http;
@@ -23,26 +20,14 @@ import vn.cchc.platform.test.Http;
 /**
  * The platform as a user gets it: {@code ./run-local.sh --detach} starts Kafka, the MongoDB wire server and the five
  * services as separate processes (the jars this build just packaged), and the test talks to the gateway on 8080 only.
+ * The stack is shared with the other classes of this module ({@link LocalStack}): started once, stopped after the run.
  */
+@ExtendWith(LocalStack.Started.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
-    static final String GATEWAY = "http://127.0.0.1:8080";
+    static final String GATEWAY = LocalStack.GATEWAY;
     final JsonMapper json = JsonMapper.builder().build();
-    final Path root = Path.of(System.getProperty("cchc.root", "..")).toAbsolutePath().normalize();
-    final Path home = Path.of(System.getProperty("cchc.home", "target/local-stack")).toAbsolutePath();
-
-    @BeforeAll
-    void startStack() throws Exception {
-        org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(500));
-        deleteRecursively(home);
-        runLocal(Duration.ofMinutes(5), "--detach");
-    }
-
-    @AfterAll
-    void stopStack() throws Exception {
-        runLocal(Duration.ofMinutes(2), "stop");
-    }
 
     /** Logs in as a demo account (docs/security.md) through the gateway's token endpoint. */
     String login(String username, String password) {
@@ -124,33 +109,10 @@ class LocalStackIT {
         String admin = admin();
 
         runLocal(Duration.ofMinutes(2), "stop");
-        runLocal(Duration.ofMinutes(5), "--detach");
+        LocalStack.startDetached();
 
         // the signing key is kept in the data folder: a token issued before the restart is still accepted
         assertThat(Http.get(GATEWAY + "/api/publications/" + id, "Authorization", admin).status()).isEqualTo(200);
         assertThat(count("lam-dong.bac-binh")).isEqualTo(before);
-    }
-
-    void runLocal(Duration timeout, String... args) throws IOException, InterruptedException {
-        String[] command = new String[args.length + 1];
-        command[0] = root.resolve("run-local.sh").toString();
-        System.arraycopy(args, 0, command, 1, args.length);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolveSibling("run-local.log").toFile()));
-        builder.environment().put("CCHC_HOME", home.toString());
-        builder.environment().put("CCHC_SKIP_BUILD", "1"); // this Maven build has just packaged the jars
-        Process process = builder.start();
-        boolean finished = process.waitFor(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(finished).as("run-local.sh %s finished in time", String.join(" ", args)).isTrue();
-        assertThat(process.exitValue()).as("run-local.sh %s exit code", String.join(" ", args)).isZero();
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (Files.exists(path)) {
-            try (var files = Files.walk(path)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
-        Files.createDirectories(path);
     }
 }

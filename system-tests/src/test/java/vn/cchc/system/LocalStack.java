@@ -1,0 +1,132 @@
+package vn.cchc.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import vn.cchc.platform.test.Http;
+
+/**
+ * The local stack, started once for the whole test run: {@code ./run-local.sh --detach} (Kafka, the MongoDB wire
+ * server and the five services as separate processes, the jars this build just packaged) on the fixed ports, and
+ * {@code ./run-local.sh stop} when the last test class of the run is done. Test classes share it with
+ * {@code @ExtendWith(LocalStack.Started.class)}; it lives in JUnit's root store, so it starts at the first class that
+ * asks for it and stops when the run ends, whatever the order of the classes.
+ */
+final class LocalStack {
+    static final String GATEWAY = "http://127.0.0.1:8080";
+    static final Path ROOT = Path.of(System.getProperty("cchc.root", "..")).toAbsolutePath().normalize();
+    static final Path HOME = Path.of(System.getProperty("cchc.home", "target/local-stack")).toAbsolutePath();
+
+    private LocalStack() {
+    }
+
+    /** Starts the stack on first use (fresh data), stops it at the end of the run; a failed start is not retried. */
+    static final class Started implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            Running running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .computeIfAbsent(LocalStack.class, key -> start(), Running.class);
+            if (running.failure != null) {
+                throw new IllegalStateException("the local stack did not start (see " + HOME.resolve("logs") + ")", running.failure);
+            }
+        }
+
+        private static Running start() {
+            org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(500));
+            try {
+                deleteRecursively(HOME);
+                startDetached();
+                return new Running(null);
+            } catch (Throwable e) {
+                try {
+                    runLocal(Duration.ofMinutes(2), "stop"); // nothing started is left behind
+                } catch (Throwable stopFailure) {
+                    e.addSuppressed(stopFailure);
+                }
+                return new Running(e);
+            }
+        }
+    }
+
+    /**
+     * {@code ./run-local.sh --detach}. The script gives each service 240 s to become ready; on a loaded machine (two
+     * shared cores, other builds running) that is not always enough, so when it gives up the services it started
+     * are given more time before the start counts as failed.
+     */
+    static void startDetached() throws IOException, InterruptedException {
+        try {
+            runLocal(Duration.ofMinutes(6), "--detach");
+        } catch (AssertionError slow) {
+            try {
+                await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(LocalStack::allReady);
+            } catch (RuntimeException stillNot) {
+                slow.addSuppressed(stillNot);
+                throw slow;
+            }
+        }
+    }
+
+    static boolean allReady() {
+        for (int port = 8080; port <= 8084; port++) {
+            try {
+                if (Http.get("http://127.0.0.1:" + port + "/actuator/health/readiness").status() != 200) {
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stops the stack when JUnit closes the root store, i.e. after the last test class. */
+    static final class Running implements AutoCloseable {
+        final Throwable failure;
+
+        Running(Throwable failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (failure == null) {
+                runLocal(Duration.ofMinutes(2), "stop");
+            }
+        }
+    }
+
+    static void runLocal(Duration timeout, String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 1];
+        command[0] = ROOT.resolve("run-local.sh").toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        Files.createDirectories(HOME);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(HOME.resolveSibling("run-local.log").toFile()));
+        builder.environment().put("CCHC_HOME", HOME.toString());
+        builder.environment().put("CCHC_SKIP_BUILD", "1"); // this Maven build has just packaged the jars
+        Process process = builder.start();
+        boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertThat(finished).as("run-local.sh %s finished in time", String.join(" ", args)).isTrue();
+        assertThat(process.exitValue()).as("run-local.sh %s exit code", String.join(" ", args)).isZero();
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var files = Files.walk(path)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        Files.createDirectories(path);
+    }
+}
