@@ -10,18 +10,21 @@
   const PKCE_KEY = 'cchc.pkce';
 
   const STATUS_LABELS = {
-    MET: 'Đạt', ON_TRACK: 'Đúng tiến độ', AT_RISK: 'Có nguy cơ', MISSED: 'Không đạt', UPCOMING: 'Chưa đến kỳ'
+    MET: 'Đạt', ON_TRACK: 'Đúng tiến độ', AT_RISK: 'Có nguy cơ', MISSED: 'Không đạt', UPCOMING: 'Chưa đến kỳ',
+    NOT_STARTED: 'Chưa áp dụng'
   };
-  const STATUS_ORDER = ['MET', 'ON_TRACK', 'AT_RISK', 'MISSED', 'UPCOMING'];
+  const STATUS_ORDER = ['MET', 'ON_TRACK', 'AT_RISK', 'MISSED', 'UPCOMING', 'NOT_STARTED'];
   const TASK_STATUS_LABELS = {
     PLANNED: 'Chưa thực hiện', IN_PROGRESS: 'Đang thực hiện', DONE: 'Hoàn thành', OVERDUE: 'Quá hạn', CANCELLED: 'Đã hủy'
   };
   const CHANNELS = {
     WEBSITE: 'Trang thông tin điện tử', PROVINCIAL_PORTAL: 'Cổng thông tin điện tử tỉnh', RADIO: 'Đài truyền thanh',
     ZALO_OA: 'Zalo OA', FACEBOOK: 'Facebook (fanpage)', YOUTUBE: 'YouTube', ELECTRONIC_BOARD: 'Bảng điện tử, màn hình',
-    PRINT: 'Ấn phẩm in', ON_SITE: 'Tuyên truyền trực tiếp'
+    PRINT: 'Ấn phẩm in', ON_SITE: 'Tuyên truyền trực tiếp',
+    NATIONAL_PUBLIC_SERVICE_PORTAL: 'Cổng Dịch vụ công quốc gia', TELEVISION: 'Truyền hình', PRESS: 'Báo chí',
+    LOUDSPEAKER: 'Loa truyền thanh', BANNER: 'Băng rôn, khẩu hiệu', LEAFLET: 'Tờ rơi', MEETING: 'Hội nghị, cuộc họp'
   };
-  const ONLINE_CHANNELS = ['WEBSITE', 'PROVINCIAL_PORTAL', 'ZALO_OA', 'FACEBOOK', 'YOUTUBE'];
+  const ONLINE_CHANNELS = ['WEBSITE', 'PROVINCIAL_PORTAL', 'ZALO_OA', 'FACEBOOK', 'YOUTUBE', 'NATIONAL_PUBLIC_SERVICE_PORTAL'];
   const KINDS = {
     ARTICLE: 'Tin, bài', PHOTO_STORY: 'Ảnh, phóng sự ảnh', REPORTAGE: 'Phóng sự', VIDEO: 'Video', AUDIO: 'File âm thanh',
     INFOGRAPHIC: 'Infographic', BROADCAST: 'Chương trình phát thanh', SOCIAL_POST: 'Bài đăng mạng xã hội',
@@ -691,10 +694,7 @@
   // ---------- Kế hoạch: list, plan page, form (create / edit draft / amend), import review
 
   const PLAN_STATUS_LABELS = { DRAFT: 'Dự thảo', ISSUED: 'Đã ban hành', AMENDED: 'Đã sửa đổi', CLOSED: 'Đã kết thúc' };
-  const PLAN_CHANNELS = Object.assign({}, CHANNELS, {
-    NATIONAL_PUBLIC_SERVICE_PORTAL: 'Cổng Dịch vụ công quốc gia', TELEVISION: 'Truyền hình', PRESS: 'Báo chí',
-    LOUDSPEAKER: 'Loa truyền thanh', BANNER: 'Băng rôn, khẩu hiệu', LEAFLET: 'Tờ rơi', MEETING: 'Hội nghị, cuộc họp'
-  });
+  const PLAN_CHANNELS = CHANNELS;
   const TARGET_PERIODS = { YEAR: 'Mỗi năm', QUARTER: 'Mỗi quý', MONTH: 'Mỗi tháng', PLAN: 'Cả kế hoạch' };
   const TARGET_PERIOD_SHORT = { YEAR: 'năm', QUARTER: 'quý', MONTH: 'tháng', PLAN: 'kế hoạch' };
   const TARGET_SCOPES = { SUBTREE: 'Đơn vị và các đơn vị trực thuộc', UNIT: 'Riêng đơn vị' };
