@@ -113,6 +113,9 @@ final class TargetReader {
         if (f.matches(".*(trong nam|moi nam|hang nam|/\\s*nam|ca nam|mot nam)(?!\\s*\\d).*")) {
             return TargetPeriod.YEAR;
         }
+        if (f.matches(".*\\btrong nam \\d{4}(?![0-9]).*")) {
+            return TargetPeriod.YEAR; // "phát hành 2.000 tờ rơi … trong năm 2026"
+        }
         return null;
     }
 
