@@ -234,7 +234,8 @@ public class RulePlanExtractor implements PlanExtractor {
                 continue;
             }
             t = t.strip();
-            if (t.isEmpty()) {
+            if (t.isEmpty() || !t.matches("(?s).*[\\p{L}\\p{N}].*")) {
+                // a stray "." or "~" (OCR noise) is not an item
                 continue;
             }
             out.field(field + "[" + items.size() + "]", t, l, 0.75);

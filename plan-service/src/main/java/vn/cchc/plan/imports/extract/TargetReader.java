@@ -68,7 +68,8 @@ final class TargetReader {
         while (m.find()) {
             // "2.000 tờ rơi": a thousands separator (Vietnamese writes "." or ",") is not a decimal point
             Integer n = Fold.toInt(m.group(1).replaceAll("[.,](?=\\d{3}\\b)", ""));
-            if (n == null || n < 1 || n > 100000 || (n >= 1900 && n <= 2100)) {
+            boolean separated = m.group(1).matches(".*[.,]\\d{3}");
+            if (n == null || n < 1 || n > 100000 || (n >= 1900 && n <= 2100 && !separated)) {
                 continue;
             }
             String noun = m.group(2);
