@@ -331,6 +331,53 @@ public final class DocumentReader {
 
     // ---- PDF
 
+    /**
+     * PDFTextStripper joins words with one space whatever the gap, so a table's columns are lost: here a gap wider than
+     * about two character widths between consecutive text positions on a line is written as a tab (a cell boundary).
+     */
+    static final class ColumnStripper extends PDFTextStripper {
+        private org.apache.pdfbox.text.TextPosition last;
+
+        ColumnStripper() {
+            super();
+        }
+
+        @Override
+        protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) throws IOException {
+            StringBuilder b = new StringBuilder();
+            for (org.apache.pdfbox.text.TextPosition p : positions) {
+                if (last != null) {
+                    float end = last.getXDirAdj() + last.getWidthDirAdj();
+                    float gap = p.getXDirAdj() - end;
+                    float charWidth = Math.max(last.getWidthDirAdj(), last.getWidthOfSpace());
+                    if (charWidth <= 0) {
+                        charWidth = last.getFontSizeInPt() / 2;
+                    }
+                    if (gap > 2.2f * charWidth) {
+                        b.append('\t');
+                    } else if (gap > 0.15f * charWidth && !p.getUnicode().isBlank() && !last.getUnicode().isBlank()
+                            && (b.isEmpty() ? true : b.charAt(b.length() - 1) != ' ')) {
+                        b.append(' ');
+                    }
+                }
+                b.append(p.getUnicode());
+                last = p;
+            }
+            writeString(b.toString());
+        }
+
+        @Override
+        protected void writeWordSeparator() {
+            // written by writeString, from the gap
+        }
+
+        @Override
+        protected void writeLineSeparator() throws IOException {
+            last = null;
+            super.writeLineSeparator();
+        }
+    }
+
     private static List<String> pdf(byte[] bytes) {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             int pages = doc.getNumberOfPages();
@@ -338,7 +385,7 @@ public final class DocumentReader {
                 throw ImportProblem.unprocessable("too-many-pages", "The PDF has " + pages + " pages; at most " + MAX_PDF_PAGES
                         + " are read.");
             }
-            PDFTextStripper stripper = new PDFTextStripper();
+            PDFTextStripper stripper = new ColumnStripper();
             stripper.setSortByPosition(true);
             stripper.setLineSeparator("\n");
             String text = stripper.getText(doc);

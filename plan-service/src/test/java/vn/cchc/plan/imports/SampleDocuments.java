@@ -101,7 +101,7 @@ final class SampleDocuments {
         run.setText(text);
     }
 
-    /** The plan as a PDF with a text layer, one line per text line, in the given TrueType font (Vietnamese needs one). */
+    /** The plan as a PDF with a text layer, one line per text line (a table row's cells at their own x, wide gaps between), in the given TrueType font (Vietnamese needs one). */
     static byte[] pdf(File font) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDFont f = PDType0Font.load(doc, font);
@@ -110,11 +110,21 @@ final class SampleDocuments {
             try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
                 float y = 800;
                 for (String line : text().split("\n")) {
-                    content.beginText();
-                    content.setFont(f, 9);
-                    content.newLineAtOffset(30, y);
-                    content.showText(line.replace('\t', ' ').replace("  ", " "));
-                    content.endText();
+                    // a table row: each cell at its own x, a wide gap between cells (as a laid-out table prints)
+                    float x = 30;
+                    float size = line.contains("\t") ? 6 : 9;
+                    for (String cell : line.split("\t", -1)) {
+                        String c = cell.replace("  ", " ").strip();
+                        if (!c.isEmpty()) {
+                            content.beginText();
+                            content.setFont(f, size);
+                            content.newLineAtOffset(x, y);
+                            content.showText(c);
+                            content.endText();
+                            x += f.getStringWidth(c) / 1000 * size;
+                        }
+                        x += 24;
+                    }
                     y -= 14;
                 }
             }

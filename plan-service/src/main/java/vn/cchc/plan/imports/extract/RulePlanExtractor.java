@@ -169,10 +169,17 @@ public class RulePlanExtractor implements PlanExtractor {
             }
             switch (t.kind) {
                 case TASKS -> TaskRows.read(t, year, out, taskResult, targets.size() + taskResult.targets.size());
-                case SCHEDULE -> ScheduleRows.read(t, year, out, items);
+                case SCHEDULE -> {
+                    if (ScheduleRows.monthsOnly(t, year)) {
+                        TaskRows.read(t, year, out, taskResult, targets.size() + taskResult.targets.size());
+                    } else {
+                        ScheduleRows.read(t, year, out, items);
+                    }
+                }
                 default -> out.warn(null, null, "Bảng ở dòng " + t.headerLine + " không nhận ra là bảng nhiệm vụ hay lịch; chưa đưa vào bản nháp.");
             }
         }
+        ProseTasks.read(layout, year, out, taskResult, targets.size() + taskResult.targets.size(), placed);
         targets.addAll(taskResult.targets);
         List<PlanTask> tasks = taskResult.tasks;
         List<Milestone> milestones = new ArrayList<>(taskResult.milestones);
@@ -227,7 +234,8 @@ public class RulePlanExtractor implements PlanExtractor {
                 continue;
             }
             t = t.strip();
-            if (t.isEmpty()) {
+            if (t.isEmpty() || !t.matches("(?s).*[\\p{L}\\p{N}].*")) {
+                // a stray "." or "~" (OCR noise) is not an item
                 continue;
             }
             out.field(field + "[" + items.size() + "]", t, l, 0.75);

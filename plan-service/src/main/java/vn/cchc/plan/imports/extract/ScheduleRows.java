@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.cchc.plan.plans.PublicationKind;
 import vn.cchc.plan.plans.ScheduledItem;
+import vn.cchc.plan.plans.TimeFrame;
 import vn.cchc.plan.units.Channel;
 
 /**
@@ -87,6 +88,30 @@ final class ScheduleRows {
                 out.warn(path + ".unitId", src, "Chưa xác định được đơn vị thực hiện của dòng lịch.");
             }
         }
+    }
+
+    /**
+     * A programme table whose rows give only a month ("Tháng 3"), no day: its rows are tasks due that month, not
+     * broadcasts on a date.
+     */
+    static boolean monthsOnly(TableReader.Table table, Integer year) {
+        if (table.rows.isEmpty() || table.roles.contains(TableReader.Role.DATE) && table.roles.contains(TableReader.Role.HOUR)
+                && false) {
+            return false;
+        }
+        int months = 0;
+        for (TableReader.Row row : table.rows) {
+            String dateText = String.join(" ", nonNull(TaskRows.plain(row.get(TableReader.Role.DATE)),
+                    TaskRows.plain(row.get(TableReader.Role.TIME))));
+            if (dateText.isBlank() || VnDates.firstDayMonth(dateText, year) != null) {
+                return false;
+            }
+            TimeFrame tf = TimeFrames.parse(dateText, year);
+            if (tf != null && tf.type() == vn.cchc.plan.plans.TimeFrameType.MONTH) {
+                months++;
+            }
+        }
+        return months * 2 > table.rows.size() && TaskRows.plain(table.rows.getFirst().get(TableReader.Role.TASK)) != null;
     }
 
     private static List<String> nonNull(String... s) {

@@ -173,7 +173,7 @@ final class TableReader {
         if (k.matches("(ngay|ngay phat song|ngay thuc hien|lich phat song|thoi gian phat song|ngay thang)( .*)?")) {
             return Role.DATE;
         }
-        if (k.matches(".*(thoi gian|thoi han|tien do|hoan thanh).*")) {
+        if (k.matches(".*(thoi gian|thoi han|tien do|hoan thanh).*|thang( thuc hien)?")) {
             return Role.TIME;
         }
         if (k.matches(".*(nhiem vu|noi dung|cong viec|hoat dong|ten chuong trinh|chuong trinh).*")) {

@@ -68,7 +68,8 @@ final class TargetReader {
         while (m.find()) {
             // "2.000 tờ rơi": a thousands separator (Vietnamese writes "." or ",") is not a decimal point
             Integer n = Fold.toInt(m.group(1).replaceAll("[.,](?=\\d{3}\\b)", ""));
-            if (n == null || n < 1 || n > 100000 || (n >= 1900 && n <= 2100)) {
+            boolean separated = m.group(1).matches(".*[.,]\\d{3}");
+            if (n == null || n < 1 || n > 100000 || (n >= 1900 && n <= 2100 && !separated)) {
                 continue;
             }
             String noun = m.group(2);
@@ -112,6 +113,9 @@ final class TargetReader {
         }
         if (f.matches(".*(trong nam|moi nam|hang nam|/\\s*nam|ca nam|mot nam)(?!\\s*\\d).*")) {
             return TargetPeriod.YEAR;
+        }
+        if (f.matches(".*\\btrong nam \\d{4}(?![0-9]).*")) {
+            return TargetPeriod.YEAR; // "phát hành 2.000 tờ rơi … trong năm 2026"
         }
         return null;
     }

@@ -73,9 +73,22 @@ final class TaskRows {
             String details = body.isEmpty() ? null : String.join("\n", body);
             // units
             String leadText = plain(row.get(TableReader.Role.LEAD));
+            String coordText = plain(row.get(TableReader.Role.COORD));
+            String unitText = plain(row.get(TableReader.Role.UNIT));
+            if (leadText == null && unitText != null) {
+                // "Đơn vị thực hiện: A, B": the first unit leads, the others coordinate
+                List<String> names = UnitLists.split(unitText, out.matcher);
+                if (!names.isEmpty()) {
+                    leadText = names.getFirst();
+                    List<String> rest = new ArrayList<>(names.subList(1, names.size()));
+                    if (coordText != null) {
+                        rest.add(coordText);
+                    }
+                    coordText = rest.isEmpty() ? null : String.join("; ", rest);
+                }
+            }
             UnitRef lead = leadText == null ? null : out.unit(leadText, path + ".lead", src);
             List<UnitRef> coordinators = new ArrayList<>();
-            String coordText = plain(row.get(TableReader.Role.COORD));
             if (coordText != null) {
                 List<String> names = UnitLists.split(coordText, out.matcher);
                 for (int i = 0; i < names.size(); i++) {
@@ -87,6 +100,9 @@ final class TaskRows {
             }
             // time
             String timeText = plain(row.get(TableReader.Role.TIME));
+            if (timeText == null) {
+                timeText = plain(row.get(TableReader.Role.DATE));
+            }
             TimeFrame tf = timeText == null ? null : TimeFrames.parse(timeText, year);
             if (tf == null) {
                 tf = new TimeFrame(TimeFrameType.ONGOING, null, null, null, null, timeText);

@@ -116,6 +116,10 @@ final class UnitMatcher {
         if (area != null) {
             return area;
         }
+        Match own = ownKind(key);
+        if (own != null) {
+            return own;
+        }
         String core = core(name);
         if (core.length() < 4) {
             return null;
@@ -146,7 +150,52 @@ final class UnitMatcher {
                 best = new Match(u, rank);
             }
         }
-        return best == null ? null : new Match(best.unit(), Math.min(1.0, best.score() > 1 ? best.score() - 0.2 : best.score()));
+        if (best == null) {
+            return shortened(core);
+        }
+        return new Match(best.unit(), Math.min(1.0, best.score() > 1 ? best.score() - 0.2 : best.score()));
+    }
+
+    /**
+     * "Sở" alone ("báo cáo về Sở (qua Phòng …)"): the issuing body's own kind names the nearest unit at or above the
+     * context of that kind.
+     */
+    private Match ownKind(String key) {
+        if (context == null || !key.equals("so")) {
+            return null;
+        }
+        String id = context;
+        while (id != null) {
+            KnownUnit u = byId(id);
+            if (u != null && Fold.key(u.name()).startsWith(key + " ")) {
+                return new Match(u, 0.85);
+            }
+            id = parentOf(id);
+        }
+        return null;
+    }
+
+    /**
+     * A shortened name ("Phòng Xây dựng chính quyền" for "Phòng Xây dựng chính quyền và Công tác thanh niên"): the
+     * leading words of exactly one unit of the context's subtree.
+     */
+    private Match shortened(String core) {
+        if (context == null || core.split(" ").length < 3) {
+            return null;
+        }
+        KnownUnit found = null;
+        for (KnownUnit u : units) {
+            if (isArea(u) || !(u.unitId().equals(context) || u.unitId().startsWith(context + "."))) {
+                continue;
+            }
+            if (core(u.name()).startsWith(core + " ")) {
+                if (found != null) {
+                    return null;
+                }
+                found = u;
+            }
+        }
+        return found == null ? null : new Match(found, 0.75);
     }
 
     /** An area: a province, commune, ward…, or a unit of another kind named like one ("Huyện Tư Nghĩa"). */

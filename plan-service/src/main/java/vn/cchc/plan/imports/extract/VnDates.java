@@ -23,6 +23,10 @@ final class VnDates {
     static final Pattern DATE_LINE = Pattern.compile(
             "^\\s*(.{0,60}?)\\s*,\\s*" + NGAY + "\\s*(" + D + "{0,2})\\s*,?\\s*" + THANG + "\\s*(" + D + "{0,2})\\s*,?\\s*" + NAM + "\\s*(" + D + "{4})");
 
+    /** "Quảng Phú, ngày 5/2/2026": the date written with numbers. */
+    static final Pattern DATE_LINE_NUMERIC = Pattern.compile(
+            "^\\s*(.{0,60}?)\\s*,\\s*" + NGAY + "\\s*(" + D + "{1,2})\\s*[/.-]\\s*(" + D + "{1,2})\\s*[/.-]\\s*(" + D + "{4})(?![0-9])");
+
     record Found(LocalDate date, int start, int end) {
     }
 
@@ -92,7 +96,10 @@ final class VnDates {
         String f = Fold.fold(text);
         Matcher m = DATE_LINE.matcher(f);
         if (!m.find()) {
-            return null;
+            m = DATE_LINE_NUMERIC.matcher(f);
+            if (!m.find()) {
+                return null;
+            }
         }
         Integer year = Fold.toInt(m.group(4));
         Integer month = Fold.toInt(m.group(3));

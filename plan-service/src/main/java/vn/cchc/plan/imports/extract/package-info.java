@@ -24,12 +24,15 @@
  *       contents, forms: one item per paragraph, labels removed), {@code Channels}, {@code Themes},
  *       {@code TargetReader} (a number of items with a quantifier or a period), {@code TableReader} with
  *       {@code TaskRows} / {@code ScheduleRows} (header roles in any order, repeated headers and continuation rows,
- *       bold title / details, alternative time frames, "Quy mô"), {@code TimeFrames}, {@code VnDates},
+ *       bold title / details, alternative time frames, "Quy mô"; a programme table whose rows give only a month → tasks
+ *       due that month), {@code ProseTasks} (a numbered list under the tasks section with "Đơn vị thực hiện / Chủ trì /
+ *       Phối hợp / Thời gian: …" fields → tasks; an item without such a field stays prose), {@code TimeFrames}, {@code VnDates},
  *       {@code ResponsibilityReader} ("Tổ chức thực hiện" per unit), {@code ReportingDutyReader},
  *       {@code ClosingReader} (recipients, signatory).</li>
  *   <li><b>Units</b> ({@code UnitMatcher}, {@code UnitLists}, {@code Findings}): names are matched against the
  *       directory accent- and case-insensitively, through abbreviations (UBND, HĐND, VH-XH, TTPVHCC, MTTQ, VP…),
- *       without the locality suffix, with a Levenshtein fallback (Apache Commons Text, similarity ≥ 0.88), preferring the issuing unit's
+ *       without the locality suffix, a shortened name that is the leading words of exactly one unit of the issuer's
+ *       subtree, a bare "Sở" as the nearest Sở at or above the issuer, with a Levenshtein fallback (Apache Commons Text, similarity ≥ 0.88), preferring the issuing unit's
  *       subtree, then its siblings; a unit of another commune / district only when the name says which; a unit of
  *       another kind named like an area ("Huyện Tư Nghĩa") counts as an area. A group ("Các cơ quan, đơn vị") stays a name; a specific unmatched name of the issuer's own level
  *       stays a name and is proposed (parent = issuing unit, or its parent when the issuer is an office; id = slug); higher bodies (Sở, tỉnh…) are never

@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * phone-photo OCR dump without diacritics (merged and split words, đ → ð, stray "~" and ".", page footer, scanner stamp).
  */
 class BlindPlansExtractionTest {
-    static final double FLOOR = 0.50; // blind baseline: 75.0 %, 27.6 %, 22.4 %; after the first fixes 75.0 %, 65.3 %, 53.1 %
+    // blind baseline: 75.0 %, 27.6 %, 22.4 %; after the first fixes 75.0 %, 65.3 %, 53.1 %; after prose tasks, month-only
+    // programme rows, numeric header dates, bare "Sở" and shortened unit names: ≥ 93.5 % (thanh-hoa ocr-2 loses "2.000")
+    static final double FLOOR = 0.93;
     private static final List<String> REPORT = new ArrayList<>();
 
     static Stream<Arguments> documents() {

@@ -233,4 +233,21 @@ class ExtractionPartsTest {
         assertThat(e.draft().milestones().get(0).date().day()).isEqualTo(9);
         assertThat(e.draft().milestones().get(1).date().month()).as("a quarter is not a month: left blank").isNull();
     }
+    @Test
+    void readsProseTaskListsWithLeadCoordinatorsAndTime() {
+        String text = "Số: 12/KH-UBND\nPhú Khương, ngày 15/1/2026\n\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026\n\n"
+                + "I. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Đăng tin, bài về cải cách hành chính.\n"
+                + "- Chủ trì: Phòng Văn hóa - Xã hội phường; Phối hợp: Các cơ quan, đơn vị; Thời gian hoàn thành: tháng 5/2026.\n"
+                + "2. Nâng cao chất lượng phục vụ người dân.\n";
+        Extraction e = new RulePlanExtractor().extract(DocumentText.of(text), DIRECTORY, new ExtractionHints("vinh-long.phu-khuong"));
+        assertThat(e.draft().issuedDate().day()).isEqualTo(15);
+        assertThat(e.draft().place()).isEqualTo("Phú Khương");
+        assertThat(e.draft().tasks()).as("an item without a unit or time field stays prose").singleElement().satisfies(t -> {
+            assertThat(t.title()).isEqualTo("Đăng tin, bài về cải cách hành chính");
+            assertThat(t.leadUnitId()).isEqualTo("vinh-long.phu-khuong.vhxh");
+            assertThat(t.coordinators()).singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("Các cơ quan, đơn vị"));
+            assertThat(t.timeFrame().type()).isEqualTo(TimeFrameType.MONTH);
+            assertThat(t.timeFrame().month()).isEqualTo(5);
+        });
+    }
 }
