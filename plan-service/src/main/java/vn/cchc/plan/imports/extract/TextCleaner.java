@@ -176,7 +176,9 @@ final class TextCleaner {
                     continue; // a blank line inside the table; the table ends at the first line that does not fit
                 }
                 List<int[]> fs = fragments(l);
-                int firstCol = column(fs.getFirst(), cols);
+                // a row with as many cells as the header is read cell by cell, even when OCR lost the alignment
+                boolean byOrder = fs.size() == cols.length;
+                int firstCol = byOrder ? 0 : column(fs.getFirst(), cols);
                 String first = l.substring(fs.getFirst()[0], fs.getFirst()[1]);
                 boolean starts = firstCol == 0 && (numbered ? first.matches("[0-9lIoO|!]{1,3}[.]?") && fs.size() >= 2 : fs.size() >= 2);
                 boolean continues = firstCol > 0 && cur != null && fs.getFirst()[0] >= cols[1] - 3;
@@ -193,8 +195,9 @@ final class TextCleaner {
                     }
                     from = j + 1;
                 }
-                for (int[] f : fs) {
-                    StringBuilder b = cur.get(column(f, cols));
+                for (int k = 0; k < fs.size(); k++) {
+                    int[] f = fs.get(k);
+                    StringBuilder b = cur.get(byOrder ? k : column(f, cols));
                     String piece = l.substring(f[0], f[1]);
                     if (b.length() > 0 && b.charAt(b.length() - 1) == '-' && b.length() > 1 && Character.isLetter(b.charAt(b.length() - 2))
                             && Character.isLowerCase(piece.charAt(0))) {
