@@ -340,6 +340,10 @@ final class TextCleaner {
                 && Labels.of(next).type() == Labels.Type.NONE) {
             return true; // "(qua" + "Phòng Nội vụ)": a parenthesis left open goes on
         }
+        if (last == ',' && Character.isLetter(first) && Labels.of(next).type() == Labels.Type.NONE && !Labels.upperish(next)
+                && !LABEL_START.matcher(next).find()) {
+            return true; // a comma never ends a paragraph: "…, phối hợp với" + "Phòng Văn hóa…"
+        }
         if (!Character.isLetter(first) || !Character.isLowerCase(first)) {
             return false;
         }
