@@ -323,8 +323,9 @@ final class TextCleaner {
         if (lastLen < width * 0.75 || prev.isEmpty() || next.isEmpty() || ".!?;:".indexOf(prev.charAt(prev.length() - 1)) >= 0) {
             return false;
         }
-        if (Labels.of(next).type() != Labels.Type.NONE || Labels.upperish(next) || Labels.upperish(prev)) {
-            return false;
+        if (Labels.of(next).type() != Labels.Type.NONE || Labels.upperish(next) || Labels.upperish(prev)
+                || LegalBasisReader.isBasisParagraph(next)) {
+            return false; // a heading, or "Căn cứ …" / "Thực hiện …", starts its own paragraph
         }
         return Character.isLetterOrDigit(next.charAt(0)) || next.charAt(0) == '(' || next.charAt(0) == '"' || next.charAt(0) == '“';
     }
