@@ -24,7 +24,12 @@ final class LegalBasisReader {
 
     static boolean isBasisParagraph(String text) {
         String k = Fold.key(text);
-        return k.startsWith("thuc hien ") || k.startsWith("can cu ") || k.startsWith("thi hanh ") || k.startsWith("trien khai ");
+        if (k.startsWith("thuc hien ") || k.startsWith("can cu ") || k.startsWith("thi hanh ") || k.startsWith("trien khai ")) {
+            return true;
+        }
+        // OCR splits and merges words: "thuc h ien", "cancu"
+        String c = k.substring(0, Math.min(k.length(), 16)).replace(" ", "");
+        return c.startsWith("thuchien") || c.startsWith("cancu") && !c.startsWith("cancuoc") || c.startsWith("thihanh") || c.startsWith("trienkhai");
     }
 
     static List<LegalBasis> read(Line line, Findings out, int offset) {
