@@ -18,7 +18,7 @@ final class Channels {
         PATTERNS.put(Channel.PROVINCIAL_PORTAL, p("cong (thong tin dien tu|ttdt|thong tin|tt dien tu)( cua)? (tinh|thanh pho)"));
         PATTERNS.put(Channel.WEBSITE, p("trang (thong tin dien tu|ttdt|tt dien tu|thong tin)|cong (thong tin dien tu|ttdt|tt dien tu)(?! (cua )?(tinh|thanh pho))|trang web|website|trang tin"));
         PATTERNS.put(Channel.RADIO, p("dai truyen thanh|he thong truyen thanh|(?<!loa )truyen thanh|phat thanh|dai phat thanh"));
-        PATTERNS.put(Channel.ZALO_OA, p("zalo"));
+        PATTERNS.put(Channel.ZALO_OA, p("za ?lo\\b"));
         PATTERNS.put(Channel.FACEBOOK, p("facebook|fanpage|face book"));
         PATTERNS.put(Channel.YOUTUBE, p("youtube|you tube"));
         PATTERNS.put(Channel.ELECTRONIC_BOARD, p("bang tin|bang dien tu|man hinh (led|dien tu)|bang led"));

@@ -74,7 +74,7 @@ final class DocumentLayout {
                 continue;
             }
             String f = Fold.key(l.text());
-            if (i > kh && (f.startsWith("thuc hien ") || f.startsWith("can cu ") || f.startsWith("thi hanh ") || f.startsWith("trien khai ")
+            if (i > kh && (LegalBasisReader.isBasisParagraph(l.text())
                     || f.startsWith("nham ") || Labels.of(l.text()).type() == Labels.Type.ROMAN)) {
                 introStart = i;
                 break;

@@ -142,6 +142,24 @@ final class Fold {
                 return true;
             }
         }
+        if (t.length() > 80) {
+            return false;
+        }
+        // a short text (a heading): OCR also merges and splits words ("to chuc thuc h ien", "tochuc") and reads letters
+        // as digits ("T0 CHUC"): compare without spaces, digits inside words read as letters
+        String c = t.replaceAll("(?<=\\p{L})0|0(?=\\p{L})", "o").replaceAll("(?<=\\p{L})1|1(?=\\p{L})", "i").replace(" ", "");
+        String q = p.replace(" ", "");
+        if (c.contains(q)) {
+            return true;
+        }
+        for (int len = Math.max(1, q.length() - 2); len <= q.length() + 2; len++) {
+            for (int i = 0; i + len <= c.length(); i++) {
+                String w = c.substring(i, i + len);
+                if (1.0 - (double) levenshtein(w, q) / Math.max(w.length(), q.length()) >= threshold) {
+                    return true;
+                }
+            }
+        }
         return false;
     }
 }

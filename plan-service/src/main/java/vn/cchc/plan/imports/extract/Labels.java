@@ -28,6 +28,10 @@ final class Labels {
             boolean ocr = !tok.matches("\\d+") && upperish(m.group(2));
             // "ii. nội dung tuyên truyền": a lower-case numeral counts when a short line names a section
             boolean careless = tok.matches("[ivx]+") && sectionHeading(m.group(2));
+            if (n == 1 && tok.matches("[Il|]") && !upperish(m.group(2)) && !sectionHeading(m.group(2))) {
+                // "I. Phòng Văn hóa … là cơ quan thường trực, …": a "1." read by OCR as "I", not a section heading
+                return new Label(Type.ARABIC, "1", 1, m.group(2).strip());
+            }
             if (n > 0 && (proper || ocr || careless)) {
                 return new Label(Type.ROMAN, r, n, m.group(2).strip());
             }

@@ -14,7 +14,8 @@ import vn.cchc.plan.plans.LegalDocumentKind;
  */
 final class LegalBasisReader {
     private static final String KINDS = "nghi quyet|chi thi|quyet dinh|ke hoach|cong van|luat|nghi dinh|thong tu|thong bao|huong dan|chuong trinh|de an";
-    private static final Pattern DOC = Pattern.compile("(?<![a-z])(" + KINDS + ")(?:\\s+lien tich)?\\s+(?:(?:so|s[a-z0])\\s*[:.]?\\s*([0-9a-z|!]{1,6}(?:\\s*/\\s*[0-9a-z|!]{1,6})?\\s*/\\s*[a-z0-9đ]{1,6}(?:\\s*-\\s*[a-z0-9]{1,10}){0,3})|(?=[a-z]))");
+    // OCR merges the kind's words ("kehoach"): a space between them may be missing
+    private static final Pattern DOC = Pattern.compile("(?<![a-z])(" + KINDS.replace(" ", " ?") + ")(?:\\s+lien tich)?(?:\\s*(?:so|s[a-z0])\\s*[:.]?\\s*([0-9a-z|!]{1,6}(?:\\s*/\\s*[0-9a-z|!]{1,6})?\\s*/\\s*[a-z0-9đ]{1,6}(?:\\s*-\\s*[a-z0-9]{1,10}){0,3})|\\s+(?=[a-z]))");
     private static final Pattern ISSUER = Pattern.compile("\\bcua\\s+(.+?)(?=\\s+(?:ve|ban hanh|quy dinh|phe duyet|huong dan)\\b|\\s*[,;(]|$)");
     private static final Pattern ABOUT = Pattern.compile("\\b(ve viec|ve)\\s+(.+)$");
     private static final Pattern STOP = Pattern.compile("[,;]\\s*(?=(?:uy ban|ubnd|van phong|phong|so|ban|trung tam|hoi dong)\\b[^,;]*\\b(?:xay dung|ban hanh|trien khai|thuc hien)\\s+(?:ke hoach|van ban))");
@@ -24,7 +25,12 @@ final class LegalBasisReader {
 
     static boolean isBasisParagraph(String text) {
         String k = Fold.key(text);
-        return k.startsWith("thuc hien ") || k.startsWith("can cu ") || k.startsWith("thi hanh ") || k.startsWith("trien khai ");
+        if (k.startsWith("thuc hien ") || k.startsWith("can cu ") || k.startsWith("thi hanh ") || k.startsWith("trien khai ")) {
+            return true;
+        }
+        // OCR splits and merges words: "thuc h ien", "cancu"
+        String c = k.substring(0, Math.min(k.length(), 16)).replace(" ", "");
+        return c.startsWith("thuchien") || c.startsWith("cancu") && !c.startsWith("cancuoc") || c.startsWith("thihanh") || c.startsWith("trienkhai");
     }
 
     static List<LegalBasis> read(Line line, Findings out, int offset) {
@@ -125,7 +131,13 @@ final class LegalBasisReader {
         return s;
     }
 
-    static LegalDocumentKind kind(String folded) {
+    static LegalDocumentKind kind(String found) {
+        String folded = found;
+        for (String k : KINDS.split("\\|")) {
+            if (k.replace(" ", "").equals(found.replace(" ", ""))) {
+                folded = k;
+            }
+        }
         return switch (folded) {
             case "nghi quyet" -> LegalDocumentKind.RESOLUTION;
             case "chi thi" -> LegalDocumentKind.DIRECTIVE;

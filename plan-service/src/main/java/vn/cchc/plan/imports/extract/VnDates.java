@@ -15,7 +15,7 @@ final class VnDates {
     private static final String D = Fold.D;
     static final String NGAY = "ng[a-z]{1,2}y?";
     static final String THANG = "th[a-z]{1,2}ng";
-    static final String NAM = "n[a-z]{1,2}m";
+    static final String NAM = "n(?:[a-z]{1,2}m|[a-z]rn)"; // OCR reads "m" as "rn": "narn"
     static final Pattern SLASH = Pattern.compile("(?<![0-9])(" + D + "{1,2})\\s*[/.-]\\s*(" + D + "{1,2})\\s*[/.-]\\s*(" + D + "{4})(?![0-9])");
     static final Pattern WORDS = Pattern.compile(NGAY + "\\s+(" + D + "{1,2})\\s*,?\\s*" + THANG + "\\s+(" + D + "{1,2})\\s*,?\\s*" + NAM + "\\s+(" + D + "{4})");
     static final Pattern DAY_MONTH_WORDS = Pattern.compile(NGAY + "\\s+(" + D + "{1,2})\\s*,?\\s*" + THANG + "\\s+(" + D + "{1,2})(?!\\s*,?\\s*" + NAM + "\\s+\\d)");

@@ -9,12 +9,16 @@
  *       the header's columns (cells wrapped over lines rejoined); "Nơi nhận" and signature side by side in a table
  *       turned back into lines; page numbers, rules, scanner stamps and running headers dropped; words hyphenated over
  *       a line break and paragraphs broken over lines or pages joined back (next part in lower case; a parenthesis left
- *       open; or, in hard-wrapped text, a full line without a sentence end, even before a capital). Every logical line
- *       keeps its source lines.</li>
+ *       open; a line ending in a comma, preposition or conjunction — "của", "trên", "và"…; or, in hard-wrapped text, a
+ *       full line without a sentence end, even before a capital — but never into a "Căn cứ / Thực hiện" paragraph);
+ *       lone OCR specks ("~", "'", ".") dropped; a spaced table row with as many cells as the header read cell by
+ *       cell even when OCR lost the alignment. Every logical line keeps its source lines.</li>
  *   <li><b>Folding</b> ({@code Fold}): all matching is done on folded text (lower case, no diacritics, đ → d, same
  *       length as the original, so a match cuts the value from the original). Patterns are OCR-tolerant: numbers accept
  *       l / I / | for 1 and O for 0 and are normalised; key words are matched by edit distance where OCR garbles them
- *       ("MUC DICH", "|. ", "Il.", "sé", "nim").</li>
+ *       ("MUC DICH", "|. ", "Il.", "sé", "nim"); headings also through merged / split words and digits read for
+ *       letters ("T0 CHUC THUC H IEN"), document kinds through merged words ("kehoach", "Ke hoạchso"), and a prose
+ *       item "I. Phòng …" is a "1." misread, not a section.</li>
  *   <li><b>Layout</b> ({@code DocumentLayout}, {@code Labels}): header, title (after "KẾ HOẠCH"), introduction, the
  *       sections — recognised by their wording, not their numbers (plans number them wrongly) — the closing paragraph,
  *       "Nơi nhận", the signature block and the appendix.</li>
@@ -76,7 +80,10 @@
  *       any time is not a milestone. A percentage ("100% cán bộ…") is not a target (the model counts items).</li>
  *   <li>Tests: {@code SamplePlansExtractionTest} scores the three sample plans and a synthetic plan, as written,
  *       without diacritics and with seeded OCR noise, against hand-written expected JSON (≥ 90 % per document); {@code UnseenPlansExtractionTest} does the same for plans
- *       written after the extractor (a ward plan, a district agency plan in Markdown and as a raw OCR dump).</li>
+ *       written after the extractor (a ward plan, a district agency plan in Markdown and as a raw OCR dump); {@code HeavyOcrExtractionTest} runs every
+ *       written plan under a heavier seeded OCR level ({@code OcrNoise.heavy}: partial and wrong diacritics, merged and
+ *       split words, rn/m, cl/d, O/0, 1/l/I, specks, breaks before capitals and inside parentheses, hyphenation, page
+ *       footers mid-paragraph, table rows as runs of 2–6 spaces) with a floor per document (≥ 80 %).</li>
  * </ul>
  */
 package vn.cchc.plan.imports.extract;
