@@ -31,6 +31,23 @@ final class Channels {
         PATTERNS.put(Channel.MEETING, p("hoi nghi|giao ban|hop dinh ky|cuoc hop|toa dam|hoi thao"));
     }
 
+    /** The multi-word alternatives of each pattern without spaces (those free of word boundaries and look-arounds). */
+    private static final Map<Channel, Pattern> COMPACT = new LinkedHashMap<>();
+
+    static {
+        for (Map.Entry<Channel, Pattern> e : PATTERNS.entrySet()) {
+            List<String> alts = new ArrayList<>();
+            for (String alt : e.getValue().pattern().split("\\|(?![^(]*\\))")) {
+                if (alt.contains(" ") && !alt.contains("\\b") && !alt.contains("(?")) {
+                    alts.add(alt.replace(" ", ""));
+                }
+            }
+            if (!alts.isEmpty()) {
+                COMPACT.put(e.getKey(), Pattern.compile(String.join("|", alts)));
+            }
+        }
+    }
+
     private static Pattern p(String regex) {
         return Pattern.compile(regex);
     }
@@ -39,12 +56,29 @@ final class Channels {
     }
 
     static List<Channel> in(String text) {
-        String f = Fold.fold(text);
+        String f = Fold.ocr(Fold.fold(text));
+        // OCR splits and merges words ("c uochop", "trangthong tin"): multi-word phrases are also looked for without spaces
+        StringBuilder compact = new StringBuilder();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < f.length(); i++) {
+            if (f.charAt(i) != ' ') {
+                compact.append(f.charAt(i));
+                at.add(i);
+            }
+        }
         TreeMap<Integer, Channel> found = new TreeMap<>();
         for (Map.Entry<Channel, Pattern> e : PATTERNS.entrySet()) {
             Matcher m = e.getValue().matcher(f);
             if (m.find()) {
                 found.putIfAbsent(m.start(), e.getKey());
+                continue;
+            }
+            Pattern loose = COMPACT.get(e.getKey());
+            if (loose != null) {
+                Matcher c = loose.matcher(compact);
+                if (c.find()) {
+                    found.putIfAbsent(at.get(c.start()), e.getKey());
+                }
             }
         }
         // a provincial portal is not also the unit's website

@@ -106,6 +106,26 @@ final class Fold {
         return b.toString();
     }
 
+    /**
+     * Undoes the letter confusions of OCR on folded text: "rn" read for "m" ("narn"), "cl" for "d" ("cloi thoai").
+     * Vietnamese has neither cluster; the length changes, so use it only for tests, never for offsets.
+     */
+    static String ocr(String folded) {
+        return folded.replaceAll("rn(?!et)", "m").replaceAll("(?<![a-z])cl(?=[aeouy])", "d");
+    }
+
+    /** A regex for a folded phrase that OCR may have split or merged anywhere: "thuc hien" ~ "t huc hien", "thuchien". */
+    static String loose(String phrase) {
+        StringBuilder b = new StringBuilder();
+        for (char c : phrase.replace(" ", "").toCharArray()) {
+            if (!b.isEmpty()) {
+                b.append(" ?");
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
     /** A character class for a digit OCR may have read as a letter. */
     static final String D = "[0-9lIoO|!]";
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class ProseTasks {
     /** A field label, OCR-tolerant ("Thoigian", "Don vj"). */
     private static final Pattern FIELD = Pattern.compile(
-            "(?:^|[;.]\\s*|[-*+•]\\s*)(don v[ij] (?:thuc hien|chu tri|phu trach)|co quan (?:thuc hien|chu tri)|chu tri|phoi hop|"
+            "(?:^|[;.]\\s*|[-*+•]\\s*)(don ?v[ij] ?(?:" + Fold.loose("thuc hien") + "|chu tri|phu trach)|co quan (?:thuc hien|chu tri)|chu tri|phoi hop|"
                     + "thoi ?gian(?: thuc hien| hoan thanh| to chuc)?|thoi ?han(?: hoan thanh)?|tien do)\\s*:\\s*");
 
     private ProseTasks() {

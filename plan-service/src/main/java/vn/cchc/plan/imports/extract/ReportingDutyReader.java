@@ -25,7 +25,7 @@ final class ReportingDutyReader {
         List<ReportingDuty> duties = new ArrayList<>();
         for (String s : line.text().split("(?<=[.;])\\s+")) {
             String f = Fold.fold(s);
-            boolean report = f.contains("bao cao");
+            boolean report = f.matches(".*bao ?cao.*");
             boolean cadence = f.matches(".*(dinh ky|dot xuat|theo yeu cau|long ghep|hang quy|6 thang|sau thang|hang nam|theo quy dinh|truoc ngay).*");
             boolean sending = f.matches(".*\\bgui\\b.*") && f.contains("truoc ngay");
             if (!((report && cadence) || sending)) {
@@ -53,7 +53,8 @@ final class ReportingDutyReader {
             }
             String recipient = null;
             Matcher rm = RECIPIENT.matcher(f);
-            int start = Math.max(0, f.indexOf("bao cao"));
+            Matcher bm = Pattern.compile("bao ?cao").matcher(f);
+            int start = bm.find() ? bm.start() : 0;
             while (rm.find()) {
                 recipient = Fold.collapse(s.substring(rm.start(1), rm.end(1)));
                 if (rm.start() >= start) {

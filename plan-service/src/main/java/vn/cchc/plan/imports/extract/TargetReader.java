@@ -73,7 +73,7 @@ final class TargetReader {
                 continue;
             }
             String noun = m.group(2);
-            TargetPeriod period = period(f);
+            TargetPeriod period = period(Fold.ocr(f));
             boolean quantified = QUANTIFIER.matcher(f.substring(Math.max(0, m.start() - 40), m.start())).find();
             if (!quantified && period == null) {
                 continue;
@@ -85,7 +85,7 @@ final class TargetReader {
                     .filter(c -> c != Channel.MEETING || noun.matches("cuoc|buoi|hoi nghi"))
                     .toList();
             boolean broadcast = channels.stream().anyMatch(c -> c == Channel.RADIO || c == Channel.TELEVISION || c == Channel.LOUDSPEAKER);
-            List<PublicationKind> kinds = kinds(noun, f, broadcast);
+            List<PublicationKind> kinds = kinds(noun, Fold.ocr(f), broadcast);
             String subject = null;
             Matcher sm = SUBJECT.matcher(f);
             if (sm.find(m.end())) {
@@ -114,7 +114,7 @@ final class TargetReader {
         if (f.matches(".*(trong nam|moi nam|hang nam|/\\s*nam|ca nam|mot nam)(?!\\s*\\d).*")) {
             return TargetPeriod.YEAR;
         }
-        if (f.matches(".*\\btrong nam \\d{4}(?![0-9]).*")) {
+        if (f.matches(".*trong ?nam \\d{4}(?![0-9]).*")) {
             return TargetPeriod.YEAR; // "phát hành 2.000 tờ rơi … trong năm 2026"
         }
         return null;
@@ -133,7 +133,7 @@ final class TargetReader {
             case "pano", "bang ron" -> List.of(PublicationKind.BANNER);
             case "to roi" -> List.of(PublicationKind.LEAFLET);
             case "file am thanh" -> List.of(PublicationKind.AUDIO);
-            case "cuoc", "buoi", "hoi nghi" -> clause.contains("doi thoai") ? List.of(PublicationKind.DIALOGUE) : List.of();
+            case "cuoc", "buoi", "hoi nghi" -> Pattern.compile("doi ?thoai").matcher(clause).find() ? List.of(PublicationKind.DIALOGUE) : List.of();
             default -> List.of();
         };
     }

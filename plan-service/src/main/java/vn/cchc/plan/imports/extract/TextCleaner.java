@@ -32,6 +32,10 @@ final class TextCleaner {
     /** A line ending in a preposition or conjunction ("… của", "… trên", "… và") never ends a paragraph. */
     private static final Pattern DANGLING = Pattern.compile(
             "(?:^|\\s)(?:cua|va|voi|cac|nhung|tren|trong|ve|tai|cho|theo|tu|den|de|hoac|nham|giua|thuoc|qua)$");
+    /** A name broken across lines: "… trên Trang" + "Thông tin điện tử …", "… Ủy ban" + "nhân dân …". */
+    private static final Pattern SPLIT_NAME = Pattern.compile(
+            "(?:(?:^|\\s)(?:trang|cong)\\|(?:thong tin|ttdt|dich vu|tt dien tu)\\b"
+                    + "|(?:^|\\s)(?:dai|he thong)\\|(?:truyen thanh|phat thanh|truyen hinh)\\b|(?:^|\\s)uy ban\\|nhan dan\\b).*");
     private static final Pattern FRAGMENT = Pattern.compile("\\S+(?: \\S+)*");
 
     static List<Line> clean(DocumentText doc) {
@@ -346,6 +350,17 @@ final class TextCleaner {
         if (prev.chars().filter(c -> c == '(').count() > prev.chars().filter(c -> c == ')').count()
                 && Labels.of(next).type() == Labels.Type.NONE) {
             return true; // "(qua" + "Phòng Nội vụ)": a parenthesis left open goes on
+        }
+        if (Character.isLetter(last) && Labels.of(next).type() == Labels.Type.NONE && !Labels.upperish(next)
+                && SPLIT_NAME.matcher(Fold.key(prev.substring(Math.max(0, prev.length() - 12))) + "|" + Fold.key(next)).matches()) {
+            return true;
+        }
+        if (prev.chars().filter(c -> c == '(').count() > prev.chars().filter(c -> c == ')').count()
+                && next.matches("-\\s+\\p{L}[^.;(]*\\).*")) {
+            return true; // "(qua Phòng Văn hóa" + "- Xã hội phường)": a hyphenated name inside an open parenthesis
+        }
+        if ((last == ',' || Character.isLowerCase(last)) && next.matches("[0-9][0-9OolI]{0,3}\\s+\\p{Ll}.*") && Labels.of(next).type() == Labels.Type.NONE) {
+            return true; // "… quý," + "6 tháng và năm …", "… năm" + "2026 về …": a number going on with the sentence
         }
         if ((last == ',' || DANGLING.matcher(Fold.key(prev)).find()) && Character.isLetter(first) && Labels.of(next).type() == Labels.Type.NONE && !Labels.upperish(next)
                 && !LABEL_START.matcher(next).find()) {
