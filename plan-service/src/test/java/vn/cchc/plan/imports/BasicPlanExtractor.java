@@ -21,8 +21,8 @@ import vn.cchc.plan.plans.TimeFrameType;
 import vn.cchc.plan.plans.UnitRef;
 
 /**
- * The stand-in used until the extraction engine ({@code vn.cchc.plan.imports.extract.RulePlanExtractor}) is on the
- * class path: reads only the title ("KẾ HOẠCH" and the line under it, or a line starting "Kế hoạch … năm yyyy"), the
+ * A predictable extractor for the import API's tests, so they test the API contract and not extraction quality:
+ * reads only the title ("KẾ HOẠCH" and the line under it, or a line starting "Kế hoạch … năm yyyy"), the
  * year, and the rows of a task table (number, task, lead unit by exact name, time as written). Everything else of
  * the document is left for the reviewer.
  */
