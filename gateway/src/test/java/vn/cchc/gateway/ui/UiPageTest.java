@@ -2,10 +2,14 @@ package vn.cchc.gateway.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +30,21 @@ class UiPageTest {
         registry.add("cchc.auth.key-dir", keyDir::toString);
     }
 
+    /** Every module of the UI as its URL path (/js/main.js, /js/core/…, /js/pages/…), read from the sources. */
+    static final List<String> MODULES = modules();
+
+    static List<String> modules() {
+        Path root = Path.of("src/main/resources/static");
+        try (Stream<Path> files = Files.walk(root.resolve("js"))) {
+            List<String> paths = files.filter(f -> f.toString().endsWith(".js"))
+                    .map(f -> "/" + root.relativize(f).toString().replace('\\', '/')).sorted().toList();
+            assertThat(paths).contains("/js/main.js", "/js/core/api.js", "/js/pages/dashboard.js");
+            return paths;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @LocalServerPort
     int port;
 
@@ -38,17 +57,23 @@ class UiPageTest {
                 .contains("<html lang=\"vi\">", "<meta charset=\"utf-8\">", "name=\"viewport\"")
                 .contains("Tổng quan", "Ghi nhận tin bài", "Nhiệm vụ", "Báo cáo", "Đăng nhập", "Đăng xuất", "Đơn vị",
                         "Tiêu đề", "Thời gian đăng, phát", "Tài liệu kiểm chứng", "Kế hoạch tuyên truyền cải cách hành chính")
-                .contains("<script src=\"/app.js\" defer></script>", "<link rel=\"stylesheet\" href=\"/app.css\">");
+                .contains("<script type=\"module\" src=\"/js/main.js\"></script>", "<link rel=\"stylesheet\" href=\"/app.css\">");
         assertThat(Http.get(url("/index.html")).body()).isEqualTo(page.body());
     }
 
     @Test
-    void theScriptAndStylesheetAreReachableWithoutAToken() {
-        Http.Response script = Http.get(url("/app.js"));
-        assertThat(script.status()).isEqualTo(200);
-        assertThat(script.header("Content-Type")).contains("javascript");
-        assertThat(script.body()).contains("Đạt", "Đúng tiến độ", "Có nguy cơ", "Không đạt", "Chưa đến kỳ",
-                "code_challenge_method: 'S256'", "crypto.subtle.digest('SHA-256'", "'Bearer ' + state.token");
+    void theModulesAndStylesheetAreReachableWithoutAToken() {
+        for (String module : MODULES) {
+            Http.Response script = Http.get(url(module));
+            assertThat(script.status()).as(module).isEqualTo(200);
+            // a module script is refused by the browser unless it comes with a JavaScript MIME type
+            assertThat(script.header("Content-Type")).as(module).contains("javascript");
+        }
+        assertThat(Http.get(url("/js/core/labels.js")).body())
+                .contains("Đạt", "Đúng tiến độ", "Có nguy cơ", "Không đạt", "Chưa đến kỳ");
+        assertThat(Http.get(url("/js/core/auth.js")).body())
+                .contains("code_challenge_method: 'S256'", "crypto.subtle.digest('SHA-256'");
+        assertThat(Http.get(url("/js/core/api.js")).body()).contains("'Bearer ' + ctx.token");
         Http.Response css = Http.get(url("/app.css"));
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.header("Content-Type")).startsWith("text/css");
@@ -59,7 +84,7 @@ class UiPageTest {
         Http.Response callback = Http.get(url("/ui/callback?code=abc&state=xyz"), "Accept", "text/html");
         assertThat(callback.status()).isEqualTo(200);
         assertThat(callback.header("Content-Type")).startsWith("text/html");
-        assertThat(callback.body()).contains("<html lang=\"vi\">", "/app.js");
+        assertThat(callback.body()).contains("<html lang=\"vi\">", "/js/main.js");
     }
 
     @Test
@@ -71,12 +96,14 @@ class UiPageTest {
         int count = 0;
         while (scripts.find()) {
             count++;
-            assertThat(scripts.group(1)).contains("src=\"/app.js\"");
+            assertThat(scripts.group(1)).contains("type=\"module\"", "src=\"/js/main.js\"");
             assertThat(scripts.group(2)).isBlank();
         }
         assertThat(count).isEqualTo(1);
         assertThat(html).doesNotContainPattern("(?i)\\son[a-z]+\\s*=").doesNotContain("javascript:");
-        assertThat(Http.get(url("/app.js")).body()).doesNotContain("eval(", "new Function(", "innerHTML");
+        for (String module : MODULES) {
+            assertThat(Http.get(url(module)).body()).as(module).doesNotContain("eval(", "new Function(", "innerHTML");
+        }
 
         // the policy the gateway sends (on its own API chain and on the page) does not forbid a same-origin script
         for (String path : new String[] {"/", "/api/units"}) {

@@ -1,0 +1,119 @@
+// Every Vietnamese word the UI shows for a code of the API: statuses, channels, kinds, periods, rules, field names.
+export const STATUS_LABELS = {
+  MET: 'Đạt', ON_TRACK: 'Đúng tiến độ', AT_RISK: 'Có nguy cơ', MISSED: 'Không đạt', UPCOMING: 'Chưa đến kỳ',
+  NOT_STARTED: 'Chưa áp dụng'
+};
+export const STATUS_ORDER = ['MET', 'ON_TRACK', 'AT_RISK', 'MISSED', 'UPCOMING', 'NOT_STARTED'];
+export const TASK_STATUS_LABELS = {
+  PLANNED: 'Chưa thực hiện', IN_PROGRESS: 'Đang thực hiện', DONE: 'Hoàn thành', OVERDUE: 'Quá hạn', CANCELLED: 'Đã hủy'
+};
+export const CHANNELS = {
+  WEBSITE: 'Trang thông tin điện tử', PROVINCIAL_PORTAL: 'Cổng thông tin điện tử tỉnh', RADIO: 'Đài truyền thanh',
+  ZALO_OA: 'Zalo OA', FACEBOOK: 'Facebook (fanpage)', YOUTUBE: 'YouTube', ELECTRONIC_BOARD: 'Bảng điện tử, màn hình',
+  PRINT: 'Ấn phẩm in', ON_SITE: 'Tuyên truyền trực tiếp',
+  NATIONAL_PUBLIC_SERVICE_PORTAL: 'Cổng Dịch vụ công quốc gia', TELEVISION: 'Truyền hình', PRESS: 'Báo chí',
+  LOUDSPEAKER: 'Loa truyền thanh', BANNER: 'Băng rôn, khẩu hiệu', LEAFLET: 'Tờ rơi', MEETING: 'Hội nghị, cuộc họp'
+};
+export const ONLINE_CHANNELS = ['WEBSITE', 'PROVINCIAL_PORTAL', 'ZALO_OA', 'FACEBOOK', 'YOUTUBE', 'NATIONAL_PUBLIC_SERVICE_PORTAL'];
+export const KINDS = {
+  ARTICLE: 'Tin, bài', PHOTO_STORY: 'Ảnh, phóng sự ảnh', REPORTAGE: 'Phóng sự', VIDEO: 'Video', AUDIO: 'File âm thanh',
+  INFOGRAPHIC: 'Infographic', BROADCAST: 'Chương trình phát thanh', SOCIAL_POST: 'Bài đăng mạng xã hội',
+  BANNER: 'Băng rôn, pa nô', LEAFLET: 'Tờ rơi', DIALOGUE: 'Đối thoại'
+};
+export const FIELD_LABELS = {
+  unitId: 'Đơn vị đăng, phát', channel: 'Kênh', kind: 'Loại tin bài', title: 'Tiêu đề', url: 'Đường dẫn',
+  publishedAt: 'Thời gian đăng, phát', durationSeconds: 'Thời lượng'
+};
+export const RULE_MESSAGES = {
+  'not-blank': 'Không được để trống.', 'not-null': 'Không được để trống.', required: 'Bắt buộc nhập.',
+  'not-empty': 'Không được để trống.', size: 'Nội dung quá dài.', format: 'Giá trị không đúng định dạng.',
+  'http-url': 'Đường dẫn phải bắt đầu bằng http:// hoặc https:// và có tên miền.',
+  'not-in-future': 'Thời gian đăng, phát không được ở tương lai.',
+  'unknown-unit': 'Đơn vị không có trong danh mục đơn vị.', 'inactive-unit': 'Đơn vị đã ngừng hoạt động.',
+  'channel-not-operated': 'Đơn vị (và đơn vị cấp trên) không quản lý kênh này.',
+  positive: 'Phải lớn hơn 0.', min: 'Giá trị quá nhỏ.', max: 'Giá trị quá lớn.'
+};
+export const REPORT_PERIODS = [
+  ['Q1', 'Báo cáo quý I'], ['H1', 'Báo cáo 6 tháng'], ['Q3', 'Báo cáo quý III'], ['Y', 'Báo cáo năm']
+];
+
+export const PLAN_STATUS_LABELS = { DRAFT: 'Dự thảo', ISSUED: 'Đã ban hành', AMENDED: 'Đã sửa đổi', CLOSED: 'Đã kết thúc' };
+export const PLAN_CHANNELS = CHANNELS;
+export const TARGET_PERIODS = { YEAR: 'Mỗi năm', QUARTER: 'Mỗi quý', MONTH: 'Mỗi tháng', PLAN: 'Cả kế hoạch' };
+export const TARGET_PERIOD_SHORT = { YEAR: 'năm', QUARTER: 'quý', MONTH: 'tháng', PLAN: 'kế hoạch' };
+export const TARGET_SCOPES = { SUBTREE: 'Đơn vị và các đơn vị trực thuộc', UNIT: 'Riêng đơn vị' };
+export const REPORT_PERIOD_LABELS = { QUARTER: 'quý', HALF_YEAR: '6 tháng', YEAR: 'năm' };
+export const TIME_FRAME_TYPES = {
+  DATE: 'Ngày cụ thể', MONTH: 'Tháng', QUARTER: 'Quý', HALF_YEAR: '6 tháng', YEAR: 'Cả năm', RANGE: 'Từ tháng… đến tháng…',
+  RECURRING: 'Định kỳ (hàng tuần, tháng, quý, năm)', ONGOING: 'Thường xuyên', ON_RESULTS: 'Khi có kết quả công bố',
+  PER_HIGHER_PLAN: 'Theo kế hoạch của tỉnh'
+};
+export const LEGAL_KINDS = {
+  RESOLUTION: 'Nghị quyết', DIRECTIVE: 'Chỉ thị', DECISION: 'Quyết định', PLAN: 'Kế hoạch', OFFICIAL_LETTER: 'Công văn',
+  LAW: 'Luật', DECREE: 'Nghị định', CIRCULAR: 'Thông tư', OTHER: 'Văn bản'
+};
+export const MILESTONE_KINDS = {
+  NATIONAL_DAY: 'Ngày lễ, kỷ niệm', CONTEST: 'Cuộc thi', TRAINING: 'Tập huấn', CONFERENCE: 'Hội nghị', DIALOGUE: 'Đối thoại',
+  CAMPAIGN: 'Đợt tuyên truyền', OTHER: 'Khác'
+};
+export const RECURRENCES = { WEEKLY: 'Hàng tuần', MONTHLY: 'Hàng tháng', QUARTERLY: 'Hàng quý', YEARLY: 'Hàng năm' };
+export const PLAN_RULE_MESSAGES = Object.assign({}, RULE_MESSAGES, {
+  'unknown-unit': 'Đơn vị không có trong danh mục đơn vị.', 'retired-unit': 'Đơn vị đã ngừng hoạt động.',
+  'outside-issuing-unit': 'Đơn vị phải là đơn vị ban hành hoặc đơn vị trực thuộc.',
+  'plan-year': 'Ngày phải thuộc năm của kế hoạch.', 'after-start': 'Giờ kết thúc phải sau giờ bắt đầu.',
+  required: 'Bắt buộc nhập (với loại thời gian đã chọn).', unique: 'Mã này bị trùng trong kế hoạch.',
+  min: 'Giá trị quá nhỏ (chỉ tiêu tối thiểu phải từ 1 trở lên).', pattern: 'Giá trị không đúng định dạng.',
+  json: 'Dữ liệu không đúng định dạng.', 'unknown-plan': 'Không có kế hoạch này trong hệ thống.'
+});
+export const TOP_LABELS = {
+  number: 'Số hiệu', title: 'Tên kế hoạch', year: 'Năm kế hoạch', place: 'Địa danh', issuedOn: 'Ngày ban hành',
+  issuedDate: 'Ngày ban hành (như văn bản)', issuingBody: 'Cơ quan ban hành', issuingUnitId: 'Đơn vị ban hành',
+  effectiveFrom: 'Thực hiện từ ngày', parentPlan: 'Kế hoạch cấp trên', legalBases: 'Căn cứ', purposes: 'Mục đích',
+  requirements: 'Yêu cầu', audiences: 'Đối tượng', themes: 'Chủ đề', forms: 'Hình thức', contents: 'Nội dung tuyên truyền',
+  channels: 'Kênh tuyên truyền', budgetNote: 'Kinh phí', recipients: 'Nơi nhận', signatory: 'Người ký',
+  targets: 'Chỉ tiêu', scheduledItems: 'Lịch phát sóng, hoạt động', tasks: 'Nhiệm vụ', responsibilities: 'Trách nhiệm',
+  milestones: 'Sự kiện', reportingDuties: 'Chế độ báo cáo', note: 'Lý do sửa đổi'
+};
+export const ENTRY_LABELS = {
+  legalBases: 'Căn cứ', targets: 'Chỉ tiêu', scheduledItems: 'Lịch', tasks: 'Nhiệm vụ', responsibilities: 'Trách nhiệm',
+  duties: 'nội dung', milestones: 'Sự kiện', reportingDuties: 'Báo cáo', purposes: 'Mục đích', requirements: 'Yêu cầu',
+  audiences: 'Đối tượng', themes: 'Chủ đề', forms: 'Hình thức', contents: 'Nội dung', recipients: 'Nơi nhận',
+  coordinators: 'đơn vị phối hợp', coordinatingUnitIds: 'đơn vị phối hợp', chain: 'cấp', mandates: 'dòng',
+  products: 'sản phẩm', channels: 'kênh', kinds: 'loại', periods: 'kỳ'
+};
+export const SUB_LABELS = {
+  description: 'nội dung', minimum: 'số lượng tối thiểu', period: 'kỳ', scope: 'phạm vi', channels: 'kênh',
+  kinds: 'loại tin bài', unitId: 'mã đơn vị', unit: 'đơn vị', responsible: 'đơn vị chịu trách nhiệm', subject: 'chủ đề',
+  text: 'nguyên văn', title: 'tên', date: 'ngày', startTime: 'giờ bắt đầu', endTime: 'giờ kết thúc', channel: 'kênh',
+  kind: 'loại', presenter: 'người trình bày', topic: 'chủ đề', number: 'số', leadUnitId: 'đơn vị chủ trì',
+  lead: 'đơn vị chủ trì', coordinatingUnitIds: 'đơn vị phối hợp', coordinators: 'đơn vị phối hợp', timeFrame: 'thời gian',
+  alternativeTimeFrame: 'thời gian ghi trong nội dung', products: 'sản phẩm', details: 'chi tiết',
+  issuer: 'cơ quan ban hành', planId: 'mã kế hoạch', name: 'tên', position: 'chức vụ', authority: 'thẩm quyền',
+  mandates: 'thẩm quyền ký', label: 'ký hiệu', requested: 'đề nghị (không trực thuộc)', recipient: 'nơi nhận',
+  periods: 'các kỳ', periodic: 'định kỳ', onRequest: 'đột xuất', integrated: 'lồng ghép', deadline: 'hạn',
+  reporter: 'đơn vị báo cáo', chain: 'trình tự gửi', scale: 'quy mô', day: 'ngày', month: 'tháng', quarter: 'quý',
+  type: 'loại thời gian', year: 'năm', id: 'mã', taskId: 'mã nhiệm vụ', half: 'nửa năm', fromMonth: 'từ tháng',
+  toMonth: 'đến tháng', recurrence: 'lặp lại', duties: 'nội dung'
+};
+export const CONFLICT_MESSAGE = 'Kế hoạch đã được người khác thay đổi, hãy tải lại trước khi lưu.';
+
+/** The Vietnamese name of a field path of the plan API: "targets[0].minimum" → "Chỉ tiêu 1 — số lượng tối thiểu". */
+export function fieldLabel(path) {
+  const tokens = String(path).match(/[^.[\]]+/g) || [String(path)];
+  const parts = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (next !== undefined && /^\d+$/.test(next)) {
+      parts.push(`${ENTRY_LABELS[t] || (i === 0 ? TOP_LABELS[t] : SUB_LABELS[t]) || t} ${Number(next) + 1}`);
+      i++;
+    } else {
+      parts.push((i === 0 ? TOP_LABELS[t] : SUB_LABELS[t]) || t);
+    }
+  }
+  return parts.join(' — ');
+}
+
+export function ruleMessage(error) {
+  return PLAN_RULE_MESSAGES[error.rule] || error.message || 'Giá trị không hợp lệ.';
+}
