@@ -8,8 +8,10 @@
 #   ./run-local.sh stop       stop a detached stack
 #   ./run-local.sh status     what is running
 #
-# Environment: CCHC_HOME, CCHC_SKIP_BUILD=1, CCHC_MONGO_PORT (27017), CCHC_KAFKA_PORT (19092), JAVA_HOME (a JDK ≥ 21),
-#              CCHC_RATE_LIMIT (gateway requests per user per minute, 300).
+# Environment: CCHC_HOME, CCHC_SKIP_BUILD=1, CCHC_PORT_BASE (8080: gateway = base, plan = base+1, task = base+2,
+#              publication = base+3, reporting = base+4), CCHC_MONGO_PORT (27017), CCHC_KAFKA_PORT (19092),
+#              JAVA_HOME (a JDK ≥ 21), CCHC_RATE_LIMIT (gateway requests per user per minute, 300).
+#   Several stacks on one machine: give each its own CCHC_HOME, CCHC_PORT_BASE, CCHC_MONGO_PORT and CCHC_KAFKA_PORT.
 # Every service gets the same arguments; each uses those that concern it (unknown properties are ignored).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,11 +20,16 @@ HOME_DIR=${CCHC_HOME:-$ROOT/.local}
 mkdir -p "$HOME_DIR"
 HOME_DIR=$(cd "$HOME_DIR" && pwd)
 DATA=$HOME_DIR/data LOGS=$HOME_DIR/logs PIDS=$HOME_DIR/pids
+PORT_BASE=${CCHC_PORT_BASE:-8080}
+GATEWAY_PORT=$PORT_BASE PLAN_PORT=$((PORT_BASE + 1)) TASK_PORT=$((PORT_BASE + 2))
+PUBLICATION_PORT=$((PORT_BASE + 3)) REPORTING_PORT=$((PORT_BASE + 4))
 MONGO_PORT=${CCHC_MONGO_PORT:-27017}
 KAFKA_PORT=${CCHC_KAFKA_PORT:-19092}
 CONTROLLER_PORT=$((KAFKA_PORT + 1))
 # start order; stopped in reverse
-SERVICES=(plan-service:8081 task-service:8082 publication-service:8083 reporting-service:8084 gateway:8080)
+SERVICES=(plan-service:$PLAN_PORT task-service:$TASK_PORT publication-service:$PUBLICATION_PORT
+          reporting-service:$REPORTING_PORT gateway:$GATEWAY_PORT)
+GATEWAY=http://127.0.0.1:$GATEWAY_PORT
 
 log() { printf '\033[1m[run-local]\033[0m %s\n' "$*"; }
 
@@ -145,7 +152,13 @@ main_start() {
       --cchc.kafka.brokers="127.0.0.1:$KAFKA_PORT" \
       --spring.mongodb.uri="mongodb://127.0.0.1:$MONGO_PORT/$db" \
       --cchc.demo-data.enabled=true \
-      --spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:8080/oauth2/jwks \
+      --spring.security.oauth2.resourceserver.jwt.jwk-set-uri="$GATEWAY/oauth2/jwks" \
+      --cchc.services.plan="http://127.0.0.1:$PLAN_PORT" \
+      --cchc.services.task="http://127.0.0.1:$TASK_PORT" \
+      --cchc.services.publication="http://127.0.0.1:$PUBLICATION_PORT" \
+      --cchc.services.reporting="http://127.0.0.1:$REPORTING_PORT" \
+      --cchc.auth.web-client.redirect-uris="$GATEWAY/ui/callback,http://localhost:$GATEWAY_PORT/ui/callback" \
+      --cchc.gateway.cors.allowed-origins="$GATEWAY,http://localhost:$GATEWAY_PORT" \
       --cchc.auth.key-dir="$DATA/gateway-keys" \
       --cchc.gateway.rate-limit.capacity="${CCHC_RATE_LIMIT:-300}" \
       --logging.file.name="$LOGS/$name.app.log"
@@ -158,21 +171,21 @@ main_start() {
   log "all up in $((SECONDS - started)) s. Logs: $LOGS"
   cat <<URLS
 
-  Gateway (single entry point):  http://127.0.0.1:8080   (demo accounts: docs/security.md)
-    Token:          curl -s -X POST http://127.0.0.1:8080/api/auth/token -H 'Content-Type: application/json' \
+  Gateway (single entry point):  $GATEWAY   (demo accounts: docs/security.md)
+    Token:          curl -s -X POST $GATEWAY/api/auth/token -H 'Content-Type: application/json' \
                       -d '{"username":"editor.phu-khuong","password":"BienTap@2026"}'
-    API docs:       http://127.0.0.1:8080/swagger-ui.html   events: http://127.0.0.1:8080/docs/asyncapi.yaml
-    Units:          http://127.0.0.1:8080/api/units
-    Plans:          http://127.0.0.1:8080/api/plans
-    Tasks:          http://127.0.0.1:8080/api/tasks
-    Publications:   http://127.0.0.1:8080/api/publications
-    Counts:         http://127.0.0.1:8080/api/reports/units/vinh-long.phu-khuong/counts?year=2026
-  Services: plan :8081  task :8082  publication :8083  reporting :8084  (each: /actuator/health, /actuator/prometheus, /v3/api-docs)
+    API docs:       $GATEWAY/swagger-ui.html   events: $GATEWAY/docs/asyncapi.yaml
+    Units:          $GATEWAY/api/units
+    Plans:          $GATEWAY/api/plans
+    Tasks:          $GATEWAY/api/tasks
+    Publications:   $GATEWAY/api/publications
+    Counts:         $GATEWAY/api/reports/units/vinh-long.phu-khuong/counts?year=2026
+  Services: plan :$PLAN_PORT  task :$TASK_PORT  publication :$PUBLICATION_PORT  reporting :$REPORTING_PORT  (each: /actuator/health, /actuator/prometheus, /v3/api-docs)
   Kafka: 127.0.0.1:$KAFKA_PORT   MongoDB wire server: mongodb://127.0.0.1:$MONGO_PORT
 
 URLS
   if [[ $detach == 1 ]]; then
-    log "running in the background; stop with: ./run-local.sh stop"
+    log "running in the background; stop with: ${CCHC_HOME:+CCHC_HOME=$CCHC_HOME }./run-local.sh stop"
     return
   fi
   trap 'echo; stop_all; exit 0' INT TERM

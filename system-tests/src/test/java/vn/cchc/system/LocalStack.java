@@ -15,13 +15,18 @@ import vn.cchc.platform.test.Http;
 
 /**
  * The local stack, started once for the whole test run: {@code ./run-local.sh --detach} (Kafka, the MongoDB wire
- * server and the five services as separate processes, the jars this build just packaged) on the fixed ports, and
+ * server and the five services as separate processes, the jars this build just packaged) on the ports given by the
+ * system properties {@code cchc.port-base} (8080: gateway, services on base+1..base+4), {@code cchc.mongo-port}
+ * (27017) and {@code cchc.kafka-port} (19092), so several stacks can run on one machine, and
  * {@code ./run-local.sh stop} when the last test class of the run is done. Test classes share it with
  * {@code @ExtendWith(LocalStack.Started.class)}; it lives in JUnit's root store, so it starts at the first class that
  * asks for it and stops when the run ends, whatever the order of the classes.
  */
 final class LocalStack {
-    static final String GATEWAY = "http://127.0.0.1:8080";
+    static final int PORT_BASE = Integer.getInteger("cchc.port-base", 8080);
+    static final int MONGO_PORT = Integer.getInteger("cchc.mongo-port", 27017);
+    static final int KAFKA_PORT = Integer.getInteger("cchc.kafka-port", 19092);
+    static final String GATEWAY = "http://127.0.0.1:" + PORT_BASE;
     static final Path ROOT = Path.of(System.getProperty("cchc.root", "..")).toAbsolutePath().normalize();
     static final Path HOME = Path.of(System.getProperty("cchc.home", "target/local-stack")).toAbsolutePath();
 
@@ -75,7 +80,7 @@ final class LocalStack {
     }
 
     static boolean allReady() {
-        for (int port = 8080; port <= 8084; port++) {
+        for (int port = PORT_BASE; port <= PORT_BASE + 4; port++) {
             try {
                 if (Http.get("http://127.0.0.1:" + port + "/actuator/health/readiness").status() != 200) {
                     return false;
@@ -112,6 +117,9 @@ final class LocalStack {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(HOME.resolveSibling("run-local.log").toFile()));
         builder.environment().put("CCHC_HOME", HOME.toString());
         builder.environment().put("CCHC_SKIP_BUILD", "1"); // this Maven build has just packaged the jars
+        builder.environment().put("CCHC_PORT_BASE", Integer.toString(PORT_BASE));
+        builder.environment().put("CCHC_MONGO_PORT", Integer.toString(MONGO_PORT));
+        builder.environment().put("CCHC_KAFKA_PORT", Integer.toString(KAFKA_PORT));
         Process process = builder.start();
         boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
         if (!finished) {

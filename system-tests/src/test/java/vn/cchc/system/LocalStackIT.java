@@ -19,7 +19,7 @@ import vn.cchc.platform.test.Http;
 
 /**
  * The platform as a user gets it: {@code ./run-local.sh --detach} starts Kafka, the MongoDB wire server and the five
- * services as separate processes (the jars this build just packaged), and the test talks to the gateway on 8080 only.
+ * services as separate processes (the jars this build just packaged), and the test talks to the gateway only ({@link LocalStack#GATEWAY}).
  * The stack is shared with the other classes of this module ({@link LocalStack}): started once, stopped after the run.
  */
 @ExtendWith(LocalStack.Started.class)
