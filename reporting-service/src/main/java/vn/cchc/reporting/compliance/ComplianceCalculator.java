@@ -93,6 +93,29 @@ public final class ComplianceCalculator {
     }
 
     /**
+     * The items {@code periods} (the target's evaluated instances) count, per calendar month of {@code year}: index 0 is
+     * January. An item counts when it matches the target, is not after {@code asOf} and lies between a judged
+     * instance's {@code countedFrom} and its end, exactly as {@link #evaluate} counts it, so the months of an instance
+     * add up to its count (a NOT_STARTED instance, or a YEAR target's days before the effective start, count nothing).
+     */
+    public static List<Long> monthly(TargetDef target, int year, List<PeriodCompliance> periods, Collection<Item> items,
+                                     LocalDate asOf) {
+        long[] months = new long[12];
+        for (Item item : items) {
+            if (item.date().getYear() != year || item.date().isAfter(asOf) || !matches(target, item)) {
+                continue;
+            }
+            for (PeriodCompliance p : periods) {
+                if (p.countedFrom() != null && !item.date().isBefore(p.countedFrom()) && !item.date().isAfter(p.end())) {
+                    months[item.date().getMonthValue() - 1]++;
+                    break;
+                }
+            }
+        }
+        return java.util.Arrays.stream(months).boxed().toList();
+    }
+
+    /**
      * The instance running on {@code asOf}; before the year the first, after it the last. A running instance that is
      * NOT_STARTED gives way to the first judged one (the plan starts later), so a summary never counts a period that is
      * not judged; only when every instance is NOT_STARTED (a plan in force after its year) is the current one NOT_STARTED.
