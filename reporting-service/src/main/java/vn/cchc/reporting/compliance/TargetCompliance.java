@@ -22,6 +22,11 @@ public record TargetCompliance(String planId, String planTitle, String targetId,
         return PeriodLabel.ofKind(period);
     }
 
+    /** The target as the plan defines it (for {@link ComplianceCalculator#counts}). */
+    public TargetDef definition() {
+        return new TargetDef(targetId, description, kinds, channels, minimum, period, scope, unitId);
+    }
+
     /** Items counted in the plan year up to the evaluation day (the sum of {@code monthly}). */
     public long countThisYear() {
         return monthly.stream().mapToLong(Long::longValue).sum();
