@@ -233,7 +233,7 @@ class ReplayAndReportsTest {
             XWPFTable targets = doc.getTables().get(1);
             assertThat(targets.getRows()).hasSize(3);
             assertThat(targets.getRow(0).getCell(1).getText()).isEqualTo("Chỉ tiêu");
-            assertThat(targets.getText()).contains("2/10", "Đúng tiến độ", "2026-03");
+            assertThat(targets.getText()).contains("2/10", "Đúng tiến độ", "Tháng 3/2026", "Năm 2026");
 
             XWPFRun placeAndDate = runStartingWith(doc, "Phú Khương, ngày");
             assertThat(placeAndDate.isItalic()).isTrue();

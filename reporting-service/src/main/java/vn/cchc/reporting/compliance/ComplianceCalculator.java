@@ -73,9 +73,7 @@ public final class ComplianceCalculator {
         LocalDate from = effectiveFrom != null && isWholePlan(target.period()) && effectiveFrom.isAfter(period.start())
                 ? effectiveFrom : period.start();
         PeriodInstance counted = new PeriodInstance(period.key(), from, period.end());
-        long count = items.stream()
-                .filter(i -> counted.contains(i.date()) && !i.date().isAfter(asOf) && matches(target, i))
-                .count();
+        long count = items.stream().filter(i -> counts(target, from, period.end(), i, asOf)).count();
         double expected = target.minimum() * elapsedFraction(counted, asOf);
         return new PeriodCompliance(period.key(), period.start(), period.end(), from, count, target.minimum(),
                 Math.round(expected * 100) / 100.0, status(count, target.minimum(), expected, counted, asOf));
@@ -90,6 +88,41 @@ public final class ComplianceCalculator {
     public static List<PeriodCompliance> evaluateAll(TargetDef target, int planYear, LocalDate effectiveFrom,
                                                      Collection<Item> items, LocalDate asOf) {
         return periods(target.period(), planYear).stream().map(p -> evaluate(target, p, effectiveFrom, items, asOf)).toList();
+    }
+
+    /**
+     * The items {@code periods} (the target's evaluated instances) count, per calendar month of {@code year}: index 0 is
+     * January. An item counts when it matches the target, is not after {@code asOf} and lies between a judged
+     * instance's {@code countedFrom} and its end, exactly as {@link #evaluate} counts it, so the months of an instance
+     * add up to its count (a NOT_STARTED instance, or a YEAR target's days before the effective start, count nothing).
+     */
+    public static List<Long> monthly(TargetDef target, int year, List<PeriodCompliance> periods, Collection<Item> items,
+                                     LocalDate asOf) {
+        long[] months = new long[12];
+        for (Item item : items) {
+            if (item.date().getYear() != year || item.date().isAfter(asOf) || !matches(target, item)) {
+                continue;
+            }
+            for (PeriodCompliance p : periods) {
+                if (counts(target, p, item, asOf)) {
+                    months[item.date().getMonthValue() - 1]++;
+                    break;
+                }
+            }
+        }
+        return java.util.Arrays.stream(months).boxed().toList();
+    }
+
+    /**
+     * Whether {@code item} counts towards {@code period} of {@code target} as of {@code asOf}: the one rule behind every
+     * count (a period's, a month's, a report's item list), so they always agree. A NOT_STARTED period counts nothing.
+     */
+    public static boolean counts(TargetDef target, PeriodCompliance period, Item item, LocalDate asOf) {
+        return period.countedFrom() != null && counts(target, period.countedFrom(), period.end(), item, asOf);
+    }
+
+    private static boolean counts(TargetDef target, LocalDate from, LocalDate end, Item item, LocalDate asOf) {
+        return !item.date().isBefore(from) && !item.date().isAfter(end) && !item.date().isAfter(asOf) && matches(target, item);
     }
 
     /**

@@ -73,30 +73,72 @@ public class ComplianceService {
      * own unit or subtree only, so figures of visible targets never depend on units outside {@code visible}.
      */
     public ProvinceCompliance province(String provinceId, int year, LocalDate asOf, List<String> visible) {
+        Scope scope = provinceScope(provinceId, year, asOf, visible);
+        List<CommuneSummary> communes = new ArrayList<>();
+        for (Map.Entry<String, String> commune : scope.communes().entrySet()) {
+            communes.add(new CommuneSummary(commune.getKey(), commune.getValue(), summary(scope.targetsOf(commune.getKey())),
+                    scope.targetsOf(commune.getKey()).size(), TaskProgress.of(scope.tasksOf(commune.getKey()))));
+        }
+        List<TargetCompliance> ownTargets = scope.targets().stream().filter(t -> commune(t.unitId()).isEmpty()).toList();
+        return new ProvinceCompliance(provinceId, store.unitName(provinceId), year, asOf, summary(scope.targets()), ownTargets,
+                communes);
+    }
+
+    /**
+     * What a roll-up or overview of a province is made of, read in one go (plans, the year's items, tasks, the commune
+     * directory: four queries whatever the number of communes) and evaluated as of {@code asOf}.
+     *
+     * @param include  which targets belong to the scope (re-evaluating as of another day keeps the same ones)
+     * @param communes commune id → name, sorted by id: the communes shown (for a commune or unit scope, the unit itself)
+     */
+    public record Scope(List<PlanView> plans, List<Item> items, java.util.function.Predicate<TargetDef> include,
+                        List<TargetCompliance> targets, List<TaskView> tasks, Map<String, String> communes) {
+        /** The same targets evaluated as of another day (a trend point). */
+        public List<TargetCompliance> evaluateAsOf(LocalDate day) {
+            return evaluate(plans, items, day, include);
+        }
+
+        public List<TargetCompliance> targetsOf(String communeId) {
+            return targets.stream().filter(t -> UnitPath.within(t.unitId(), communeId)).toList();
+        }
+
+        public List<TaskView> tasksOf(String communeId) {
+            return tasks.stream().filter(t -> UnitPath.within(t.unitId(), communeId)).toList();
+        }
+    }
+
+    /** A province restricted to {@code visible}, as the roll-up shows it (see {@link #province(String, int, LocalDate, List)}). */
+    public Scope provinceScope(String provinceId, int year, LocalDate asOf, List<String> visible) {
         List<PlanView> plans = store.plansIn(provinceId, year);
         List<Item> items = items(store.facts(provinceId, year, year));
-        List<TargetCompliance> all = evaluate(plans, items, asOf,
-                t -> UnitPath.within(t.unitId(), provinceId) && UnitAccess.inside(t.unitId(), visible));
+        java.util.function.Predicate<TargetDef> include =
+                t -> UnitPath.within(t.unitId(), provinceId) && UnitAccess.inside(t.unitId(), visible);
+        List<TargetCompliance> all = evaluate(plans, items, asOf, include);
         List<TaskView> tasks = store.tasks(provinceId, null).stream().filter(t -> UnitAccess.inside(t.unitId(), visible)).toList();
 
         // communes known from the directory, plus any that has targets or tasks before its unit event arrived
-        TreeSet<String> communeIds = new TreeSet<>();
+        TreeMap<String, String> communes = new TreeMap<>();
         for (UnitView u : store.unitsUnder(provinceId, List.of("COMMUNE", "WARD", "SPECIAL_ZONE"))) {
             if (UnitAccess.overlaps(u.unitId(), visible)) {
-                communeIds.add(u.unitId());
+                communes.put(u.unitId(), u.name() == null ? u.unitId() : u.name());
             }
         }
-        all.forEach(t -> commune(t.unitId()).ifPresent(communeIds::add));
-        tasks.forEach(t -> commune(t.unitId()).ifPresent(communeIds::add));
+        TreeSet<String> unnamed = new TreeSet<>();
+        all.forEach(t -> commune(t.unitId()).filter(c -> !communes.containsKey(c)).ifPresent(unnamed::add));
+        tasks.forEach(t -> commune(t.unitId()).filter(c -> !communes.containsKey(c)).ifPresent(unnamed::add));
+        unnamed.forEach(c -> communes.put(c, store.unitName(c)));
+        return new Scope(plans, items, include, all, tasks, communes);
+    }
 
-        List<CommuneSummary> communes = new ArrayList<>();
-        for (String communeId : communeIds) {
-            List<TargetCompliance> own = all.stream().filter(t -> UnitPath.within(t.unitId(), communeId)).toList();
-            List<TaskView> communeTasks = tasks.stream().filter(t -> UnitPath.within(t.unitId(), communeId)).toList();
-            communes.add(new CommuneSummary(communeId, store.unitName(communeId), summary(own), own.size(), TaskProgress.of(communeTasks)));
-        }
-        List<TargetCompliance> ownTargets = all.stream().filter(t -> commune(t.unitId()).isEmpty()).toList();
-        return new ProvinceCompliance(provinceId, store.unitName(provinceId), year, asOf, summary(all), ownTargets, communes);
+    /** One unit (a commune, or any unit) and everything beneath it, shown as one "commune". */
+    public Scope unitScope(String unitId, int year, LocalDate asOf) {
+        List<PlanView> plans = store.plansIn(unitId, year);
+        List<Item> items = items(store.facts(unitId, year, year));
+        java.util.function.Predicate<TargetDef> include = t -> UnitPath.within(t.unitId(), unitId);
+        List<TargetCompliance> targets = evaluate(plans, items, asOf, include);
+        List<TaskView> tasks = store.tasks(unitId, null).stream()
+                .filter(t -> plans.stream().anyMatch(p -> p.planId().equals(t.planId()))).toList();
+        return new Scope(plans, items, include, targets, tasks, new TreeMap<>(Map.of(unitId, store.unitName(unitId))));
     }
 
     static java.util.Optional<String> commune(String unitId) {
@@ -106,17 +148,25 @@ public class ComplianceService {
 
     public static List<TargetCompliance> evaluate(List<PlanView> plans, List<Item> items, LocalDate asOf,
                                                   java.util.function.Predicate<TargetDef> include) {
+        // a target set inside a commune counts only that commune's items: look at those alone (a province-wide scope
+        // holds every commune's items, and each target is evaluated once per period)
+        Map<String, List<Item>> byCommune = new java.util.HashMap<>();
+        for (Item item : items) {
+            commune(item.unitId()).ifPresent(c -> byCommune.computeIfAbsent(c, k -> new ArrayList<>()).add(item));
+        }
         List<TargetCompliance> result = new ArrayList<>();
         for (PlanView plan : plans) {
             for (TargetDef target : plan.targets()) {
                 if (!include.test(target)) {
                     continue;
                 }
+                List<Item> candidates = commune(target.unitId()).map(c -> byCommune.getOrDefault(c, List.of())).orElse(items);
                 LocalDate effectiveFrom = plan.effectiveStart();
-                List<PeriodCompliance> periods = ComplianceCalculator.evaluateAll(target, plan.year(), effectiveFrom, items, asOf);
+                List<PeriodCompliance> periods = ComplianceCalculator.evaluateAll(target, plan.year(), effectiveFrom, candidates, asOf);
                 result.add(new TargetCompliance(plan.planId(), plan.title(), target.id(), target.description(), target.unitId(),
                         target.scope(), target.period(), target.kinds(), target.channels(), target.minimum(),
-                        ComplianceCalculator.current(periods, asOf), periods, effectiveFrom));
+                        ComplianceCalculator.current(periods, asOf), periods, effectiveFrom,
+                        ComplianceCalculator.monthly(target, plan.year(), periods, candidates, asOf)));
             }
         }
         result.sort(java.util.Comparator.comparing(TargetCompliance::planId).thenComparing(TargetCompliance::targetId));

@@ -1,5 +1,6 @@
 package vn.cchc.reporting.compliance;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 
 /**
@@ -10,6 +11,18 @@ import java.time.LocalDate;
  */
 public record PeriodCompliance(String period, LocalDate start, LocalDate end, LocalDate countedFrom, long count, int minimum,
                                double expectedByNow, TargetStatus status) {
+
+    /** The period in words ("Tháng 6/2026", "Quý III/2026", "Năm 2026"), next to its code. */
+    @JsonProperty("label")
+    public String label() {
+        return PeriodLabel.of(period);
+    }
+
+    /** The status in words, the one vocabulary of dashboards and documents. */
+    @JsonProperty("statusLabel")
+    public String statusLabel() {
+        return status.label();
+    }
 
     /** Judged: met, missed, on track or at risk (not UPCOMING, not NOT_STARTED). */
     public boolean judged() {

@@ -2,8 +2,9 @@ package vn.cchc.reporting.periodic;
 
 import java.util.Locale;
 import java.util.Map;
+import vn.cchc.reporting.compliance.TargetStatus;
 
-/** Vietnamese names of channels, kinds and statuses for the generated documents. */
+/** Vietnamese names of channels, kinds and statuses for the generated documents and the public CSV. */
 public final class Labels {
     public static final Locale VI = Locale.forLanguageTag("vi-VN");
 
@@ -20,9 +21,6 @@ public final class Labels {
             Map.entry("VIDEO", "Video"), Map.entry("AUDIO", "File âm thanh"), Map.entry("INFOGRAPHIC", "Infographic"),
             Map.entry("BROADCAST", "Chương trình phát thanh"), Map.entry("SOCIAL_POST", "Bài đăng mạng xã hội"),
             Map.entry("BANNER", "Băng rôn, pa-nô"), Map.entry("LEAFLET", "Tờ rơi"), Map.entry("DIALOGUE", "Đối thoại"));
-    private static final Map<String, String> STATUSES = Map.of(
-            "UPCOMING", "Chưa đến kỳ", "ON_TRACK", "Đúng tiến độ", "AT_RISK", "Chậm tiến độ",
-            "MET", "Đã đạt", "MISSED", "Không đạt", "NOT_STARTED", "Chưa áp dụng");
     private static final Map<String, String> TASK_STATUSES = Map.of(
             "PLANNED", "Chưa triển khai", "IN_PROGRESS", "Đang thực hiện", "DONE", "Hoàn thành",
             "OVERDUE", "Quá hạn", "CANCELLED", "Hủy bỏ");
@@ -38,8 +36,13 @@ public final class Labels {
         return KINDS.getOrDefault(k, k);
     }
 
+    /** The status vocabulary is {@link TargetStatus#label()}, shared with the JSON answers and the dashboard. */
     public static String status(String s) {
-        return STATUSES.getOrDefault(s, s);
+        try {
+            return TargetStatus.valueOf(s).label();
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return s;
+        }
     }
 
     public static String taskStatus(String s) {

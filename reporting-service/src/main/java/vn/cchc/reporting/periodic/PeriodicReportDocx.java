@@ -135,6 +135,7 @@ public class PeriodicReportDocx {
         for (Map.Entry<String, Long> e : report.itemsByChannel().entrySet()) {
             paragraph(doc, "- " + Labels.channel(e.getKey()) + ": " + e.getValue() + " tin, bài, sản phẩm;", false);
         }
+        paragraph(doc, cumulativeLine(report), false);
 
         heading(doc, "3. Thực hiện nhiệm vụ");
         paragraph(doc, "Nhiệm vụ hoàn thành trong kỳ: " + report.tasksDone().size() + ".", false);
@@ -161,6 +162,16 @@ public class PeriodicReportDocx {
         paragraph(doc, report.unitName() + " báo cáo để cơ quan có thẩm quyền biết, tổng hợp./.", false);
     }
 
+    /**
+     * The year to date, which the targets and the score count: said next to the window's figure, so that a quarter
+     * with no item inside its window but items earlier in the year reads as what it is.
+     */
+    static String cumulativeLine(PeriodicReport report) {
+        return "Lũy kế từ ngày " + DMY.format(report.countedFrom()) + " đến ngày " + DMY.format(report.period().end()) + ": "
+                + report.itemsToDate().size() + " tin, bài, sản phẩm (biểu \"Lũy kế năm\" của Phụ lục), là căn cứ tính các chỉ"
+                + " tiêu và điểm tự đánh giá dưới đây.";
+    }
+
     /** Said only of a plan in force after 1 January: the others are judged over their whole year, as always. */
     static String effectiveStartNote(PeriodicReport.PlanSummary plan) {
         String name = plan.number() != null && !plan.number().isBlank() ? "Kế hoạch số " + plan.number() : plan.title();
@@ -180,8 +191,8 @@ public class PeriodicReportDocx {
         }
         for (int r = 0; r < targets.size(); r++) {
             TargetCompliance t = targets.get(r);
-            String[] cells = {String.valueOf(r + 1), t.description(), t.current().period(),
-                    t.current().count() + "/" + t.current().minimum(), Labels.status(t.current().status().name())};
+            String[] cells = {String.valueOf(r + 1), t.description(), t.current().label(),
+                    t.current().count() + "/" + t.current().minimum(), t.current().statusLabel()};
             for (int c = 0; c < cells.length; c++) {
                 XWPFParagraph p = table.getRow(r + 1).getCell(c).getParagraphs().getFirst();
                 if (c != 1) {

@@ -3,6 +3,8 @@ package vn.cchc.reporting.periodic;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.function.Function;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import vn.cchc.platform.units.UnitPath;
 import vn.cchc.reporting.VietnamTime;
+import vn.cchc.reporting.compliance.ComplianceCalculator;
 import vn.cchc.reporting.compliance.ComplianceService;
 import vn.cchc.reporting.compliance.Item;
 import vn.cchc.reporting.compliance.TargetCompliance;
@@ -22,6 +25,7 @@ import vn.cchc.reporting.readmodel.ReadStore;
 import vn.cchc.reporting.score.ParScore;
 import vn.cchc.reporting.score.ParScoreCalculator;
 import vn.cchc.reporting.score.ScoringProperties;
+import vn.cchc.reporting.score.ScoringRules;
 import vn.cchc.reporting.tasks.TaskView;
 import vn.cchc.reporting.units.UnitView;
 
@@ -56,12 +60,14 @@ public class PeriodicReportService {
                 t -> UnitPath.within(t.unitId(), unitId)).stream()
                 .filter(t -> t.current().status() != TargetStatus.NOT_STARTED).toList();
 
+        Map<String, String> unitNames = new HashMap<>();
+        Function<String, String> unitName = id -> unitNames.computeIfAbsent(id, store::unitName);
         List<PeriodicReport.ReportItem> items = new ArrayList<>();
         Map<String, Long> byChannel = new TreeMap<>();
         for (PublicationFact f : facts) {
             LocalDate day = LocalDate.parse(f.date());
             if (period.contains(day)) {
-                items.add(new PeriodicReport.ReportItem(day, f.unitId(), store.unitName(f.unitId()), f.channel(), f.kind(),
+                items.add(new PeriodicReport.ReportItem(day, f.unitId(), unitName.apply(f.unitId()), f.channel(), f.kind(),
                         f.title(), f.url(), f.planId(), f.taskId()));
                 byChannel.merge(f.channel(), 1L, Long::sum);
             }
@@ -77,13 +83,22 @@ public class PeriodicReportService {
         List<TaskView> outstanding = tasks.stream().filter(t -> Set.of("PLANNED", "IN_PROGRESS", "OVERDUE").contains(t.status()))
                 .sorted(Comparator.comparing(TaskView::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
 
+        // the score states the year up to the window's end: tasks done by then, items from the plans' effective start
+        ScoringRules rules = scoring.forProvince(province);
         int planned = (int) tasks.stream().filter(t -> !"CANCELLED".equals(t.status())).count();
-        int doneAll = (int) tasks.stream().filter(t -> "DONE".equals(t.status())).count();
+        int doneByEnd = (int) tasks.stream().filter(t -> "DONE".equals(t.status()) && (t.changedAt() == null
+                || !VietnamTime.date(java.time.Instant.parse(t.changedAt())).isAfter(period.end()))).count();
         LocalDate inForce = ComplianceService.inForceFrom(plans, year);
-        List<Item> itemsToDate = yearItems.stream().filter(i -> !i.date().isAfter(period.end()) && !i.date().isBefore(inForce))
+        LocalDate yearStart = LocalDate.of(year, 1, 1);
+        List<PublicationFact> toDate = facts.stream().filter(f -> f.year() == year && !LocalDate.parse(f.date()).isAfter(period.end()))
+                .sorted(Comparator.comparing(PublicationFact::date).thenComparing(PublicationFact::title,
+                        Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
-        ParScore score = ParScoreCalculator.score(unitId, year, scoring.forProvince(province), planned, doneAll, itemsToDate);
-
+        List<Item> scored = ComplianceService.items(toDate).stream().filter(i -> !i.date().isBefore(inForce)).toList();
+        ParScore score = ParScoreCalculator.score(unitId, year, rules, planned, doneByEnd, scored,
+                inForce.isAfter(period.end()) ? period.end() : inForce, period.end());
+        List<PeriodicReport.CountedItem> itemsToDate = toDate.stream()
+                .map(f -> counted(f, unitName.apply(f.unitId()), period, targets, rules, inForce)).toList();
         UnitView unit = store.unit(unitId);
         String name = unit == null || unit.name() == null ? unitId : unit.name();
         List<String> body = issuingBody(unit, name);
@@ -101,7 +116,24 @@ public class PeriodicReportService {
                         p.year(), p.issuedOn() == null ? null : LocalDate.parse(p.issuedOn()), p.effectiveStart()))
                 .toList();
         return new PeriodicReport(unitId, name, body, place(name), VietnamTime.date(clock.instant()), period, title,
-                planSummaries, targets, items, byChannel, done, outstanding, score, List.copyOf(recipients));
+                planSummaries, targets, items, byChannel, done, outstanding, score, List.copyOf(recipients), yearStart, itemsToDate);
+    }
+
+    /** One item of the year to date, with what counts it: the same rules as the targets' counts and the score's lines. */
+    static PeriodicReport.CountedItem counted(PublicationFact f, String unitName, ReportPeriod period, List<TargetCompliance> targets,
+                                              ScoringRules rules, LocalDate inForce) {
+        Item item = ComplianceService.items(List.of(f)).getFirst();
+        List<Integer> numbers = new ArrayList<>();
+        for (int n = 0; n < targets.size(); n++) {
+            TargetCompliance t = targets.get(n);
+            if (ComplianceCalculator.counts(t.definition(), t.current(), item, period.end())) {
+                numbers.add(n + 1);
+            }
+        }
+        List<String> groups = item.date().isBefore(inForce) ? List.of()
+                : rules.channelGroups().stream().filter(g -> g.counts(item)).map(ScoringRules.ChannelGroup::label).toList();
+        return new PeriodicReport.CountedItem(item.date(), f.unitId(), unitName, f.channel(), f.kind(), f.title(), f.url(),
+                period.contains(item.date()), numbers, groups);
     }
 
     /** Decree 30 header: the governing body above, the issuing body below (in capitals). */

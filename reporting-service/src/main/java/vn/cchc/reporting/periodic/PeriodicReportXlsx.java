@@ -10,9 +10,14 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
+import vn.cchc.reporting.compliance.TargetCompliance;
 import vn.cchc.reporting.tasks.TaskView;
 
-/** The annex: the list of items of the window (sheet "Tin bài") and the tasks (sheet "Nhiệm vụ"). */
+/**
+ * The annex: the items of the window (sheet "Tin bài", section 2 of the report), the items of the year to the window's
+ * end with the targets and score groups that count each (sheet "Lũy kế năm"), the targets as the report's table states
+ * them (sheet "Chỉ tiêu") and the tasks (sheet "Nhiệm vụ"): every figure of the report can be recounted from it.
+ */
 @Component
 public class PeriodicReportXlsx {
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -38,6 +43,34 @@ public class PeriodicReportXlsx {
             }
             row(items, r + 1, header, "Tổng cộng: " + report.items().size() + " tin, bài, sản phẩm");
 
+            Sheet toDate = book.createSheet("Lũy kế năm");
+            row(toDate, 0, header, "TIN, BÀI, SẢN PHẨM LŨY KẾ TỪ NGÀY " + DMY.format(report.countedFrom()) + " ĐẾN NGÀY "
+                    + DMY.format(report.period().end()) + " (CĂN CỨ TÍNH CHỈ TIÊU VÀ ĐIỂM TỰ ĐÁNH GIÁ)");
+            row(toDate, 1, null, "Cột \"Tính cho chỉ tiêu\" ghi số thứ tự chỉ tiêu (biểu \"Chỉ tiêu\", bảng chỉ tiêu của Báo cáo)"
+                    + " có kỳ hiện tại tính tin, bài đó; cột \"Nhóm hình thức tính điểm\" ghi nhóm được tính điểm.");
+            row(toDate, 3, header, "STT", "Ngày đăng/phát", "Đơn vị", "Kênh", "Loại sản phẩm", "Tiêu đề", "Đường dẫn",
+                    "Trong kỳ báo cáo", "Tính cho chỉ tiêu", "Nhóm hình thức tính điểm");
+            r = 4;
+            for (PeriodicReport.CountedItem item : report.itemsToDate()) {
+                row(toDate, r, null, String.valueOf(r - 3), DMY.format(item.date()), item.unitName(), Labels.channel(item.channel()),
+                        Labels.kind(item.kind()), item.title(), item.url(), item.inWindow() ? "Có" : "Không",
+                        String.join("; ", item.targetNumbers().stream().map(String::valueOf).toList()),
+                        String.join("; ", item.scoreGroups()));
+                r++;
+            }
+            row(toDate, r + 1, header, "Tổng cộng: " + report.itemsToDate().size() + " tin, bài, sản phẩm");
+
+            Sheet targets = book.createSheet("Chỉ tiêu");
+            row(targets, 0, header, "STT", "Chỉ tiêu", "Kỳ", "Tính từ ngày", "Đến ngày", "Kết quả", "Tối thiểu", "Tình trạng");
+            r = 1;
+            for (TargetCompliance t : report.targets()) {
+                row(targets, r, null, String.valueOf(r), t.description(), t.current().label(),
+                        t.current().countedFrom() == null ? "" : DMY.format(t.current().countedFrom()),
+                        DMY.format(t.current().end().isAfter(report.period().end()) ? report.period().end() : t.current().end()),
+                        String.valueOf(t.current().count()), String.valueOf(t.current().minimum()), t.current().statusLabel());
+                r++;
+            }
+
             Sheet tasks = book.createSheet("Nhiệm vụ");
             row(tasks, 0, header, "STT", "Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Tình trạng");
             r = 1;
@@ -49,8 +82,10 @@ public class PeriodicReportXlsx {
                 row(tasks, r, null, String.valueOf(r), t.title(), t.unitId(), t.dueDate(), Labels.taskStatus(t.status()));
                 r++;
             }
-            for (int c = 0; c < 7; c++) {
+            for (int c = 0; c < 10; c++) {
                 items.setColumnWidth(c, c == 5 ? 60 * 256 : 20 * 256);
+                toDate.setColumnWidth(c, c == 5 ? 60 * 256 : 20 * 256);
+                targets.setColumnWidth(c, c == 1 ? 60 * 256 : 16 * 256);
                 tasks.setColumnWidth(c, c == 1 ? 60 * 256 : 20 * 256);
             }
             book.write(out);

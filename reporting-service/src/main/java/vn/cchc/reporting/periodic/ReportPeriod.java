@@ -1,6 +1,8 @@
 package vn.cchc.reporting.periodic;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
+import vn.cchc.reporting.compliance.PeriodLabel;
 
 /**
  * @param kind  Q1, H1, Q3, Y…
@@ -11,6 +13,18 @@ import java.time.LocalDate;
 public record ReportPeriod(String id, int year, String kind, LocalDate start, LocalDate end, LocalDate due) {
     public boolean contains(LocalDate day) {
         return !day.isBefore(start) && !day.isAfter(end);
+    }
+
+    /** The period in words: "Quý I/2026", "6 tháng đầu năm 2026", "Quý III/2026", "Năm 2026". */
+    @JsonProperty("label")
+    public String label() {
+        return PeriodLabel.of(year + "-" + kind);
+    }
+
+    /** The customary name of the report: "Báo cáo quý I năm 2026", "Báo cáo 6 tháng đầu năm 2026", "Báo cáo năm 2026". */
+    @JsonProperty("reportName")
+    public String reportName() {
+        return "Báo cáo " + vietnameseName();
     }
 
     /** "quý I năm 2026", "6 tháng đầu năm 2026", "năm 2026" — as the title of the report says it. */

@@ -17,6 +17,11 @@ public record ScoringRules(double completionPoints, double completionFloor, List
             channels = channels == null ? List.of() : channels;
             kinds = kinds == null ? List.of() : kinds;
         }
+
+        /** Whether an item earns this group's points: its channel or its kind is one of the group's. */
+        public boolean counts(vn.cchc.reporting.compliance.Item item) {
+            return channels.contains(item.channel()) || kinds.contains(item.kind());
+        }
     }
 
     /** The published commune-level scheme (2 points in all), see DOMAIN.md. */

@@ -165,7 +165,7 @@ class ComplianceCalculatorTest {
         PeriodCompliance current = ComplianceCalculator.current(periods, LocalDate.of(2026, 6, 1));
         assertThat(current.status()).isEqualTo(TargetStatus.NOT_STARTED);
         TargetCompliance target = new TargetCompliance("p", "", "t", "", "vinh-long.phu-khuong", "UNIT", "MONTH", List.of(), List.of(), 2,
-                current, periods, LocalDate.of(2027, 1, 1));
+                current, periods, LocalDate.of(2027, 1, 1), java.util.Collections.nCopies(12, 0L));
         assertThat(ComplianceService.summary(List.of(target))).doesNotContainKey(TargetStatus.NOT_STARTED)
                 .allSatisfy((status, n) -> assertThat(n).isZero());
     }
