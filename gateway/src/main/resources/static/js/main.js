@@ -53,6 +53,8 @@ async function showMain() {
   await loadUnits();
   setMessage('');
   notify('signedIn');
+  // a tab the user's role cannot use is hidden by its page; one opened from the address falls back to the dashboard
+  if (!tabNames($('tablist')).includes(ctx.tab)) switchTab('dashboard', false);
   selectUnit(ctx.units.length ? ctx.units[0].unitId : null);
   // a tab opened from the address (#tab=…): dashboard and tasks loaded with the unit already
   if (ctx.unitId && ctx.tab !== 'dashboard') notify('show', ctx.tab);
