@@ -103,4 +103,15 @@ class AllErrorsAtOnceTest extends ServiceTestBase {
         assertThat(fieldRules(Api.postJson(url(), "[1,2]"))).containsExactly("/type");
         assertThat(fieldRules(Api.postJson(url(), "{\"unitId\":"))).hasSize(1);
     }
+
+    @Test
+    void theApiDescriptionStillShowsTheRequestBodies() {
+        // the bodies are read field by field (as JSON trees), so their schemas are declared on the endpoints
+        JsonNode api = json.readTree(Http.get("http://127.0.0.1:" + port + "/v3/api-docs").body());
+        JsonNode post = api.get("paths").get("/api/publications").get("post");
+        assertThat(post.get("requestBody").toString()).contains("RecordPublicationRequest");
+        assertThat(api.get("components").get("schemas").get("RecordPublicationRequest").get("properties").has("publishedAt")).isTrue();
+        assertThat(api.get("paths").get("/api/publications/{id}/retraction").get("post").get("requestBody").toString())
+                .contains("RetractionRequest");
+    }
 }
