@@ -148,6 +148,11 @@ class ReportingFlowTest {
         assertThat(target(compliance, "t-web").at("/current/status").asString()).isEqualTo("MET");
         assertThat(target(compliance, "t-radio").at("/current/status").asString()).isEqualTo("AT_RISK");
         assertThat(target(compliance, "t-radio").at("/periods/1/status").asString()).isEqualTo("MISSED");
+        // the commune page's chart: items counted per month, and the words next to the codes
+        assertThat(target(compliance, "t-radio").get("monthly").valueStream().map(JsonNode::asLong))
+                .containsExactly(2L, 1L, 1L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+        assertThat(target(compliance, "t-radio").at("/periods/1/label").asString()).isEqualTo("Tháng 2/2026");
+        assertThat(target(compliance, "t-radio").at("/periods/1/statusLabel").asString()).isEqualTo("Không đạt");
         // as of an earlier day, the same target is judged on what had been published by then
         assertThat(target(getJson(ward + "/compliance?year=2026&asOf=2026-03-14"), "t-radio").at("/current/count").asLong()).isEqualTo(1);
 
