@@ -247,7 +247,8 @@ async function submit(confirmDuplicate) {
 
 function showDuplicate(item) {
   const parts = [CHANNELS[item.channel] || item.channel, KINDS[item.kind] || item.kind, formatDateTime(item.publishedAt),
-    PUBLICATION_STATUS_LABELS[item.status] || item.status].filter(Boolean);
+    PUBLICATION_STATUS_LABELS[item.status] || item.status,
+    item.recordedAt ? 'ghi nhận lúc ' + formatDateTime(item.recordedAt) : ''].filter(Boolean);
   $('pub-duplicate-item').replaceChildren(el('strong', { text: `“${item.title || ''}”` }), ' — ' + parts.join(', '));
   $('pub-duplicate-item').dataset.publicationId = item.id || '';
   const box = $('pub-duplicate');
