@@ -308,19 +308,22 @@ async function loadTrail(id) {
       apiJson('/api/publications/' + encodeURIComponent(id) + '/audit')
     ]);
     if (!shown.item || shown.item.id !== id) return;
-    $('pub-trail').replaceChildren(versionsTable(history), auditList(audit));
+    $('pub-trail').replaceChildren(versionsTable(history, audit), auditList(audit));
   } catch (e) {
     if (!isUnauthorized(e)) $('pub-trail').replaceChildren(el('p', { class: 'message error', text: describeError(e) }));
   }
 }
 
 /** Each version: how it came about, when and by whom; the current one last. */
-function versionsTable(history) {
+function versionsTable(history, audit) {
   const p = shown.item;
   const previous = (history && (history.previousVersions || history.versions)) || [];
   const versions = previous.map((v) => ({ revision: v.revision, change: v.change, at: v.at, by: v.by, title: (v.state || {}).title }));
+  const entries = (audit && audit.entries) || [];
+  const last = entries.length ? entries[entries.length - 1] : null;
   const current = {
-    revision: p.revision, change: p.status === 'RETRACTED' ? 'RETRACTED' : (p.revision > 1 ? null : 'RECORDED'),
+    revision: p.revision,
+    change: last && last.revision === p.revision ? last.action : (p.status === 'RETRACTED' ? 'RETRACTED' : (p.revision > 1 ? null : 'RECORDED')),
     at: p.changedAt || p.recordedAt, by: p.changedBy || p.recordedBy, title: p.title, current: true
   };
   versions.push(current);

@@ -77,6 +77,7 @@ class UiPublicationsIT {
             assertThat(other.getText()).isEqualTo("Trang thông tin điện tử");
         }
         browser.screenshot("publications-list");
+        browser.screenshot(LocalStack.ROOT.resolve("docs/img/publications-list.png"));
         browser.assertNoSeriousA11yViolations("publications list");
 
         // the detail page: facts, one version, the audit
