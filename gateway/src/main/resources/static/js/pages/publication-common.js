@@ -1,12 +1,12 @@
 // What the publications list, its detail page, the spreadsheet import and the feeds share: the sub-views of the
 // "Tin bài đã ghi nhận" tab, who may act on a unit, times in Vietnam time, dd/MM/yyyy input and field errors.
 
-import { ctx } from '../core/context.js';
+import { can, ctx } from '../core/context.js';
 import { $ } from '../core/dom.js';
 import { showError } from '../core/forms.js';
+import { formatDateTime, parseDate, parseTime, vietnamInstant } from '../core/format.js';
 import { PUBLICATION_FIELD_LABELS, PUBLICATION_RULE_MESSAGES } from '../core/labels.js';
 
-const WRITER_ROLES = ['PROVINCE_ADMIN', 'COORDINATOR', 'EDITOR'];
 const VIEWS = ['pubs-list-view', 'pubs-detail-view', 'pubs-import-view', 'pubs-feeds-view'];
 /** The sub-tab button that stands for each view (the detail page belongs to the list). */
 const VIEW_BUTTON = { 'pubs-detail-view': 'pubs-list-view' };
@@ -24,14 +24,9 @@ export function showView(id) {
 
 export const isViewShown = (id) => ctx.tab === 'publications' && !$(id).hidden;
 
-function roles() {
-  const claims = ctx.claims || {};
-  return Array.isArray(claims.roles) ? claims.roles : [];
-}
-
 /** May the signed-in user record, correct, retract, import or manage feeds for {@code unitId}? (The API decides.) */
 export function canWrite(unitId) {
-  if (!roles().some((r) => WRITER_ROLES.includes(r))) return false;
+  if (!can('RECORD_PUBLICATIONS')) return false;
   const scopes = Array.isArray((ctx.claims || {}).units) ? ctx.claims.units : [];
   return !unitId || scopes.some((s) => unitId === s || String(unitId).startsWith(s + '.'));
 }
@@ -39,44 +34,23 @@ export function canWrite(unitId) {
 /** Does the user act on anything at all (false for a viewer): decides whether action forms are shown. */
 export const isWriter = () => canWrite(null);
 
-const pad = (n) => String(n).padStart(2, '0');
+/** An instant as "dd/MM/yyyy HH:mm" in Vietnam time (core/format.js). */
+export const formatStamp = (iso) => (iso ? formatDateTime(iso) : '');
 
-/** The Vietnam-time parts of an instant (UTC+7 all year). */
-function vietnamParts(iso) {
-  const t = new Date(iso).getTime();
-  if (Number.isNaN(t)) return null;
-  const d = new Date(t + 7 * 3600 * 1000);
-  return { y: d.getUTCFullYear(), mo: pad(d.getUTCMonth() + 1), d: pad(d.getUTCDate()), h: pad(d.getUTCHours()), mi: pad(d.getUTCMinutes()) };
-}
-
-/** An instant as "dd/MM/yyyy HH:mm" in Vietnam time. */
-export function formatStamp(iso) {
-  const p = iso ? vietnamParts(iso) : null;
-  return p ? `${p.d}/${p.mo}/${p.y} ${p.h}:${p.mi}` : '';
-}
-
-/** "dd/MM/yyyy" (or d/M/yyyy) → "yyyy-MM-dd"; '' for empty, null when it is not a real date. */
+/** "dd/mm/yyyy" → "yyyy-MM-dd"; '' for empty, null when it is not a real date (core/format.js parseDate). */
 export function parseDay(text) {
   const value = String(text || '').trim();
-  if (!value) return '';
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  if (!m) return null;
-  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return value ? parseDate(value) : '';
 }
 
-/** "dd/MM/yyyy HH:mm" in Vietnam time → ISO with +07:00; '' for empty, null when invalid. */
-export function parseStamp(text) {
-  const value = String(text || '').trim();
-  if (!value) return '';
-  const m = /^(\d{1,2}\/\d{1,2}\/\d{4})\s+(\d{1,2}):(\d{2})$/.exec(value);
-  if (!m) return null;
-  const day = parseDay(m[1]);
-  const [h, mi] = [Number(m[2]), Number(m[3])];
-  if (!day || h > 23 || mi > 59) return null;
-  return `${day}T${pad(h)}:${pad(mi)}:00+07:00`;
+/** A date input and a time input (Vietnam time) → ISO with +07:00; '' when both are empty, null when invalid. */
+export function parseStamp(dateText, timeText) {
+  const date = String(dateText || '').trim();
+  const time = String(timeText || '').trim();
+  if (!date && !time) return '';
+  const day = parseDate(date);
+  const clock = parseTime(time);
+  return day && clock ? vietnamInstant(day, clock) : null;
 }
 
 /** The Vietnamese message of a field error {field, rule, message}. */

@@ -1,11 +1,12 @@
 // One recorded item: what it is, how each version came about (when, by whom) and who changed what (its audit);
-// Đính chính (PUT with If-Match = the ETag read) and Gỡ bỏ (a required reason, confirmed in a second step).
+// Đính chính (PUT with If-Match = the ETag read) and Thu hồi (a required reason, confirmed in a second step).
 // Both actions are shown only to those who may record for the item's unit.
 
 import { api, apiCall, apiJson, ApiError, describeError, isUnauthorized, jsonOf } from '../core/api.js';
 import { ctx, unitName, unitOptions } from '../core/context.js';
 import { $, el, labelled } from '../core/dom.js';
-import { clearErrors, fillSelect, showError } from '../core/forms.js';
+import { clearErrors, fillSelect, INVALID_DATE, makeDateInput, showError } from '../core/forms.js';
+import { parseDate, parseTime } from '../core/format.js';
 import {
   CHANNELS, KINDS, ONLINE_CHANNELS, PUBLICATION_CHANGE_LABELS, PUBLICATION_SOURCE_LABELS, PUBLICATION_STATUS_LABELS,
   THEME_LABELS
@@ -66,8 +67,8 @@ function renderItem() {
     row('Nguồn', PUBLICATION_SOURCE_LABELS[p.source] || p.source),
     row('Ghi nhận lúc', p.recordedAt ? `${formatStamp(p.recordedAt)}${p.recordedBy ? ' — ' + p.recordedBy : ''}` : null),
     row('Thay đổi gần nhất', p.changedAt && p.revision > 1 ? `${formatStamp(p.changedAt)}${p.changedBy ? ' — ' + p.changedBy : ''}` : null),
-    row('Lý do gỡ bỏ', p.retractionReason),
-    row('Gỡ bỏ lúc', formatStamp(p.retractedAt)),
+    row('Lý do thu hồi', p.retractionReason),
+    row('Thu hồi lúc', formatStamp(p.retractedAt)),
     row('Phiên bản', String(p.revision))
   ].filter(Boolean).flat();
   $('pub-detail').replaceChildren(
@@ -82,7 +83,7 @@ function renderActions() {
   const buttons = [el('button', { type: 'button', class: 'secondary', id: 'pub-reload', text: 'Tải lại' })];
   if (p.status !== 'RETRACTED' && canWrite(p.unitId)) {
     buttons.unshift(el('button', { type: 'button', id: 'pub-correct', text: 'Đính chính' }),
-      el('button', { type: 'button', class: 'secondary', id: 'pub-retract', text: 'Gỡ bỏ tin bài' }));
+      el('button', { type: 'button', class: 'secondary', id: 'pub-retract', text: 'Thu hồi tin bài' }));
   }
   $('pub-actions').replaceChildren(...buttons);
   $('pub-reload').addEventListener('click', reload);
@@ -109,7 +110,7 @@ function describeChangeError(e, box) {
     showStale(box);
   } else if (e instanceof ApiError && e.status === 409) {
     box.textContent = shown.item && e.problem && /retract/i.test(e.problem.detail || '')
-      ? 'Tin bài đã được gỡ bỏ, không thể thay đổi nữa.'
+      ? 'Tin bài đã được thu hồi, không thể thay đổi nữa.'
       : 'Đường dẫn này đã thuộc một tin bài khác của đơn vị, hoặc tin bài không còn thay đổi được.';
   } else if (e instanceof ApiError && e.status === 403) {
     box.textContent = 'Bạn không có quyền thay đổi tin bài của đơn vị này.';
@@ -119,9 +120,6 @@ function describeChangeError(e, box) {
 }
 
 // ---------- Đính chính: the recording form's fields, filled with the item
-
-/** The item's time as "dd/MM/yyyy HH:mm", the way the form takes it. */
-const stampInput = (iso) => formatStamp(iso);
 
 function field(label, input, name) {
   const block = labelled(label, input);
@@ -145,8 +143,11 @@ function openCorrection() {
   title.value = p.title || '';
   const url = el('input', { id: 'pe-url', type: 'url', inputmode: 'url', placeholder: 'https://' });
   url.value = p.url || '';
-  const at = el('input', { id: 'pe-publishedAt', inputmode: 'numeric', placeholder: 'dd/mm/yyyy hh:mm', autocomplete: 'off' });
-  at.value = stampInput(p.publishedAt);
+  const date = makeDateInput(el('input', { id: 'pe-publishedDate', inputmode: 'numeric' }), null);
+  const time = el('input', { id: 'pe-publishedTime', inputmode: 'numeric', placeholder: 'hh:mm', maxlength: '5', autocomplete: 'off' });
+  const stamp = formatStamp(p.publishedAt);
+  date.value = stamp.slice(0, 10);
+  time.value = stamp.slice(11, 16);
   const minutes = el('input', { id: 'pe-durationMinutes', type: 'number', min: '1', step: '1', inputmode: 'numeric' });
   minutes.value = p.durationSeconds ? String(Math.round(p.durationSeconds / 60)) : '';
   const duration = field('Thời lượng (phút, với chương trình phát thanh)', minutes, 'durationSeconds');
@@ -158,7 +159,8 @@ function openCorrection() {
     el('h4', { id: 'pe-title-h', text: 'Đính chính tin bài' }),
     el('div', { class: 'grid' },
       field('Đơn vị đăng, phát', unit, 'unitId'), field('Kênh', channel, 'channel'), field('Loại tin bài', kind, 'kind'),
-      field('Thời gian đăng, phát (dd/mm/yyyy hh:mm, giờ Việt Nam)', at, 'publishedAt'), duration),
+      field('Ngày đăng, phát (dd/mm/yyyy)', date, 'publishedAt'), field('Giờ (hh:mm, giờ Việt Nam)', time, 'publishedTime'),
+      duration),
     field('Tiêu đề', title, 'title'), field('Đường dẫn (liên kết)', url, 'url'),
     formError,
     el('div', { class: 'toolbar' },
@@ -177,10 +179,13 @@ async function submitCorrection(form, confirmDuplicate) {
   const formError = $('pe-form-error');
   clearErrors(form);
   formError.replaceChildren();
-  const publishedAt = parseStamp($('pe-publishedAt').value);
-  if (publishedAt === null || publishedAt === '') {
-    showError($('pe-publishedAt'), $('pe-publishedAt-error'), 'Thời gian phải theo dạng dd/mm/yyyy hh:mm, ví dụ 02/03/2026 08:00.');
-    $('pe-publishedAt').focus();
+  const publishedAt = parseStamp($('pe-publishedDate').value, $('pe-publishedTime').value);
+  if (!publishedAt) {
+    if (!parseDate($('pe-publishedDate').value.trim())) showError($('pe-publishedDate'), $('pe-publishedDate-error'), INVALID_DATE);
+    if (!parseTime($('pe-publishedTime').value.trim())) {
+      showError($('pe-publishedTime'), $('pe-publishedTime-error'), 'Giờ không hợp lệ, hãy nhập theo dạng giờ:phút (hh:mm, 24 giờ), ví dụ 08:00.');
+    }
+    form.querySelector('[aria-invalid="true"]').focus();
     return;
   }
   // the correction replaces the whole editable state: what the form does not show is sent back unchanged
@@ -231,42 +236,42 @@ function probableDuplicate(form, box, other) {
   box.querySelector('#pe-confirm-duplicate').addEventListener('click', () => submitCorrection(form, true));
 }
 
-// ---------- Gỡ bỏ: a reason, then a confirmation
+// ---------- Thu hồi: a reason, then a confirmation
 
 function openRetraction() {
   $('pub-edit-block').hidden = true;
   const reason = el('textarea', { id: 'pr-reason', rows: '2', maxlength: '1000', required: 'required' });
-  const reasonField = field('Lý do gỡ bỏ (bắt buộc)', reason, 'reason');
+  const reasonField = field('Lý do thu hồi (bắt buộc)', reason, 'reason');
   const formError = el('p', { class: 'field-error', id: 'pr-form-error', role: 'alert' });
   const confirm = el('p', { id: 'pr-confirm', class: 'warning', hidden: 'hidden' });
   const form = el('form', { id: 'pub-retract-form', novalidate: 'novalidate', 'aria-labelledby': 'pr-title' },
-    el('h4', { id: 'pr-title', text: 'Gỡ bỏ tin bài' }),
-    el('p', { class: 'muted', text: 'Tin bài gỡ bỏ vẫn được lưu để tra cứu nhưng không còn được tính vào chỉ tiêu.' }),
+    el('h4', { id: 'pr-title', text: 'Thu hồi tin bài' }),
+    el('p', { class: 'muted', text: 'Tin bài thu hồi vẫn được lưu để tra cứu nhưng không còn được tính vào chỉ tiêu.' }),
     reasonField, confirm, formError,
     el('div', { class: 'toolbar' },
-      el('button', { type: 'submit', id: 'pr-submit', text: 'Gỡ bỏ' }),
+      el('button', { type: 'submit', id: 'pr-submit', text: 'Thu hồi' }),
       el('button', { type: 'button', class: 'secondary', id: 'pr-cancel', text: 'Hủy' })));
   let confirming = false;
   reason.addEventListener('input', () => {
     confirming = false;
     confirm.hidden = true;
-    form.querySelector('#pr-submit').textContent = 'Gỡ bỏ';
+    form.querySelector('#pr-submit').textContent = 'Thu hồi';
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearErrors(form);
     formError.replaceChildren();
     if (!reason.value.trim()) {
-      showError(reason, reasonField.querySelector('.field-error'), 'Hãy nêu lý do gỡ bỏ.');
+      showError(reason, reasonField.querySelector('.field-error'), 'Hãy nêu lý do thu hồi.');
       reason.focus();
       return;
     }
     if (!confirming) {
       // the second step: say what will happen, the same button now confirms
       confirming = true;
-      confirm.textContent = `Xác nhận gỡ bỏ tin bài “${shown.item.title}”? Tin bài sẽ không còn được tính vào chỉ tiêu.`;
+      confirm.textContent = `Xác nhận thu hồi tin bài “${shown.item.title}”? Tin bài sẽ không còn được tính vào chỉ tiêu.`;
       confirm.hidden = false;
-      form.querySelector('#pr-submit').textContent = 'Xác nhận gỡ bỏ';
+      form.querySelector('#pr-submit').textContent = 'Xác nhận thu hồi';
       form.querySelector('#pr-submit').focus();
       return;
     }
@@ -289,7 +294,7 @@ async function submitRetraction(form, reason) {
     });
     ctx.refreshFigures();
     await openPublication(p.id);
-    pubsMessage('Đã gỡ bỏ tin bài “' + p.title + '”.');
+    pubsMessage('Đã thu hồi tin bài “' + p.title + '”.');
   } catch (e) {
     if (e instanceof ApiError && e.status === 400 && e.fieldErrors.length) showFieldErrors(form, formError, e.fieldErrors);
     else describeChangeError(e, formError);

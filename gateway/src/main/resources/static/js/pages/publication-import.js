@@ -33,10 +33,11 @@ export default {
   }
 };
 
-function reset() {
+/** Forgets the checked file and its report; {@code keepFile}: the file input keeps the chosen file. */
+function reset(keepFile) {
   pending.file = null;
   pending.unitId = null;
-  $('pimp-file').value = '';
+  if (!keepFile) $('pimp-file').value = '';
   $('pimp-error').textContent = '';
   $('pimp-report').hidden = true;
   $('pimp-table').tBodies[0].replaceChildren();
@@ -83,7 +84,7 @@ async function upload(file, unitId, dryRun) {
 }
 
 async function check() {
-  reset();
+  reset(true);
   const file = $('pimp-file').files[0];
   if (!file) {
     $('pimp-error').textContent = 'Hãy chọn tệp danh sách tin bài (.xlsx hoặc .csv).';

@@ -5,7 +5,7 @@
 import { apiJson, describeError, isUnauthorized } from '../core/api.js';
 import { ctx, unitOptions } from '../core/context.js';
 import { $, el, options } from '../core/dom.js';
-import { clearErrors, showError } from '../core/forms.js';
+import { clearErrors, INVALID_DATE, showError } from '../core/forms.js';
 import { CHANNELS, KINDS, PUBLICATION_STATUS_LABELS } from '../core/labels.js';
 import { openPublication } from './publication-detail.js';
 import { formatStamp, isViewShown, parseDay, pubsMessage, showView } from './publication-common.js';
@@ -72,7 +72,7 @@ function query() {
   let valid = true;
   for (const [value, id] of [[from, 'pubs-f-from'], [to, 'pubs-f-to']]) {
     if (value === null) {
-      showError($(id), $(id + '-error'), 'Ngày phải theo dạng dd/mm/yyyy, ví dụ 02/03/2026.');
+      showError($(id), $(id + '-error'), INVALID_DATE);
       valid = false;
     }
   }

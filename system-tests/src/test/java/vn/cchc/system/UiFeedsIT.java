@@ -21,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
@@ -107,15 +106,15 @@ class UiFeedsIT {
         browser.await().until(ExpectedConditions.textToBe(By.id("pubs-message"), "Đã thêm nguồn tin " + feedUrl() + "."));
         String id = subscriptionId(token);
         By row = By.cssSelector("#feeds-table tr[data-feed-id='" + id + "']");
-        WebElement feed = browser.await().until(ExpectedConditions.visibilityOfElementLocated(row));
-        assertThat(cells(feed)).startsWith(feedUrl(), "Trang thông tin điện tử", "Phường Phú Khương", "Đang theo dõi");
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertThat(UiPublicationsSupport.cells(browser, row)).startsWith(feedUrl(), "Trang thông tin điện tử", "Phường Phú Khương", "Đang theo dõi");
         assertThat(driver.findElement(By.id("feed-url-error")).getText()).isEmpty();
 
         // poll now: the entries are recorded, the row shows the last poll (time, result, items found)
-        action(driver, id, "poll").click();
+        UiPublicationsSupport.click(browser, action(id, "poll"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("pubs-message"), "Đã lấy tin: 2 mục, ghi nhận mới 2"));
-        browser.await().until(d -> cells(d.findElement(row)).get(4).contains("Thành công"));
-        List<String> shown = cells(driver.findElement(row));
+        browser.await().until(d -> UiPublicationsSupport.cells(browser, row).get(4).contains("Thành công"));
+        List<String> shown = UiPublicationsSupport.cells(browser, row);
         assertThat(shown.get(4)).matches("(?s)Thành công \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}.*");
         assertThat(shown.get(5)).isEqualTo("2");
         JsonNode items = UiPublicationsSupport.get("/api/publications?unit=" + UiPublicationsSupport.UNIT + "&size=200", token).get("items");
@@ -125,20 +124,20 @@ class UiFeedsIT {
         browser.assertNoSeriousA11yViolations("feed subscriptions");
 
         // pause, resume
-        action(driver, id, "pause").click();
+        UiPublicationsSupport.click(browser, action(id, "pause"));
         browser.await().until(ExpectedConditions.attributeToBe(row, "data-status", "PAUSED"));
-        assertThat(cells(driver.findElement(row)).get(3)).isEqualTo("Tạm dừng");
+        assertThat(UiPublicationsSupport.cells(browser, row).get(3)).isEqualTo("Tạm dừng");
         assertThat(active(token, id)).isFalse();
-        action(driver, id, "resume").click();
+        UiPublicationsSupport.click(browser, action(id, "resume"));
         browser.await().until(ExpectedConditions.attributeToBe(row, "data-status", "ACTIVE"));
         assertThat(active(token, id)).isTrue();
 
         // remove: asks for a confirmation first
-        action(driver, id, "remove").click();
+        UiPublicationsSupport.click(browser, action(id, "remove"));
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#feeds-table tr[data-feed-id='" + id + "'] [data-feed-action='remove-confirmed']")));
         assertThat(active(token, id)).isTrue();
-        action(driver, id, "remove-confirmed").click();
+        UiPublicationsSupport.click(browser, action(id, "remove-confirmed"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("pubs-message"), "Đã xóa nguồn tin"));
         // polled no more: gone from the list (or, with the older API, listed as paused); what it recorded stays
         Http.Response after = Http.get(LocalStack.GATEWAY + "/api/publications/feeds/" + id, "Authorization", token);
@@ -161,11 +160,7 @@ class UiFeedsIT {
         return UiPublicationsSupport.get("/api/publications/feeds/" + id, token).get("active").asBoolean();
     }
 
-    static WebElement action(WebDriver driver, String id, String action) {
-        return driver.findElement(By.cssSelector("#feeds-table tr[data-feed-id='" + id + "'] [data-feed-action='" + action + "']"));
-    }
-
-    static List<String> cells(WebElement row) {
-        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+    static By action(String id, String action) {
+        return By.cssSelector("#feeds-table tr[data-feed-id='" + id + "'] [data-feed-action='" + action + "']");
     }
 }

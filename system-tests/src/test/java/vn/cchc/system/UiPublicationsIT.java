@@ -9,7 +9,6 @@ import static vn.cchc.system.UiPublicationsSupport.SHOWN;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +26,7 @@ import vn.cchc.system.browser.Browsers;
  * The recorded publications in a real browser against the real local stack: an editor of Phú Khương sees an article
  * recorded through the API arrive on the dashboard by itself (live stream), finds it in "Tin bài đã ghi nhận" with
  * the filters (dates typed dd/MM/yyyy), opens it, corrects its title (PUT + If-Match), is told in Vietnamese when
- * someone else changed it meanwhile (412) and reloads, retracts it with a reason and a confirmation, and sees the
+ * someone else changed it meanwhile (412) and reloads, retracts it (Thu hồi) with a reason and a confirmation, and sees the
  * website target's count on the dashboard go back. The browser is an American one (en-US, Los Angeles): times must
  * still be Vietnam time. Each page passes an axe scan; screenshots in target/screenshots.
  */
@@ -63,28 +62,28 @@ class UiPublicationsIT {
         new Select(driver.findElement(By.id("pubs-f-channel"))).selectByValue("WEBSITE");
         driver.findElement(By.id("pubs-f-from")).sendKeys("31/02/2026"); // not a date: said so under the field
         driver.findElement(By.id("pubs-f-apply")).click();
-        browser.await().until(ExpectedConditions.textToBe(By.id("pubs-f-from-error"), "Ngày phải theo dạng dd/mm/yyyy, ví dụ 02/03/2026."));
+        browser.await().until(ExpectedConditions.textToBe(By.id("pubs-f-from-error"),
+                "Ngày không hợp lệ, hãy nhập theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 02/03/2026."));
         assertThat(driver.findElement(By.id("pubs-f-from")).getDomAttribute("aria-invalid")).isEqualTo("true");
         driver.findElement(By.id("pubs-f-from")).clear();
         driver.findElement(By.id("pubs-f-from")).sendKeys(DAY.format(publishedAt));
         driver.findElement(By.id("pubs-f-apply")).click();
         By row = By.cssSelector("#pubs-table tr[data-publication-id='" + id + "']");
-        WebElement listed = browser.await().until(ExpectedConditions.visibilityOfElementLocated(row));
-        List<String> cells = listed.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
-        assertThat(cells).containsExactly(SHOWN.format(publishedAt), title, "Trang thông tin điện tử", "Tin, bài", "Đang tính");
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertThat(UiPublicationsSupport.cells(browser, row))
+                .containsExactly(SHOWN.format(publishedAt), title, "Trang thông tin điện tử", "Tin, bài", "Đã ghi nhận");
         assertThat(driver.findElement(By.id("pubs-total")).getText()).matches("Tổng số: \\d+ tin bài");
-        for (WebElement other : driver.findElements(By.cssSelector("#pubs-table tbody tr td:nth-child(3)"))) {
-            assertThat(other.getText()).isEqualTo("Trang thông tin điện tử");
-        }
+        assertThat(browser.await().until(d -> d.findElements(By.cssSelector("#pubs-table tbody tr td:nth-child(3)")).stream()
+                .map(WebElement::getText).toList())).containsOnly("Trang thông tin điện tử");
         browser.screenshot("publications-list");
         browser.screenshot(LocalStack.ROOT.resolve("docs/img/publications-list.png"));
         browser.assertNoSeriousA11yViolations("publications list");
 
         // the detail page: facts, one version, the audit
-        listed.findElement(By.cssSelector("[data-open]")).click();
+        UiPublicationsSupport.click(browser, By.cssSelector("#pubs-table tr[data-publication-id='" + id + "'] [data-open]"));
         browser.await().until(ExpectedConditions.textToBe(By.id("pub-detail-title"), title));
         assertThat(driver.findElement(By.id("pub-detail")).getText())
-                .contains("Đang tính", "Trang thông tin điện tử", SHOWN.format(publishedAt), "Nhập tay", EDITOR);
+                .contains("Đã ghi nhận", "Trang thông tin điện tử", SHOWN.format(publishedAt), "Nhập tay", EDITOR);
         browser.await().until(d -> d.findElements(By.cssSelector("#pub-versions tbody tr")).size() == 1);
         assertThat(driver.findElement(By.cssSelector("#pub-versions tbody tr")).getText()).contains("Ghi nhận", EDITOR);
 
@@ -92,7 +91,8 @@ class UiPublicationsIT {
         driver.findElement(By.id("pub-correct")).click();
         WebElement titleInput = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("pe-title")));
         assertThat(titleInput.getDomProperty("value")).isEqualTo(title);
-        assertThat(driver.findElement(By.id("pe-publishedAt")).getDomProperty("value")).isEqualTo(SHOWN.format(publishedAt));
+        assertThat(driver.findElement(By.id("pe-publishedDate")).getDomProperty("value")
+                + " " + driver.findElement(By.id("pe-publishedTime")).getDomProperty("value")).isEqualTo(SHOWN.format(publishedAt));
         String corrected = "Phường Phú Khương hướng dẫn nộp hồ sơ trực tuyến (đính chính) " + label;
         titleInput.clear();
         titleInput.sendKeys(corrected);
@@ -127,21 +127,21 @@ class UiPublicationsIT {
         browser.await().until(d -> d.findElements(By.cssSelector("#pub-versions tbody tr")).size() == 3);
         assertThat(driver.findElement(By.id("pub-detail")).getText()).contains("120 lượt xem, 9 lượt tương tác");
 
-        // Gỡ bỏ: a reason is required, then a confirmation
+        // Thu hồi: a reason is required, then a confirmation
         driver.findElement(By.id("pub-retract")).click();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("pr-reason")));
         driver.findElement(By.id("pr-submit")).click();
-        browser.await().until(ExpectedConditions.textToBe(By.id("pr-reason-error"), "Hãy nêu lý do gỡ bỏ."));
+        browser.await().until(ExpectedConditions.textToBe(By.id("pr-reason-error"), "Hãy nêu lý do thu hồi."));
         driver.findElement(By.id("pr-reason")).sendKeys("Trùng nội dung với tin đã đăng");
         driver.findElement(By.id("pr-submit")).click();
-        browser.await().until(ExpectedConditions.textToBe(By.id("pr-submit"), "Xác nhận gỡ bỏ"));
-        assertThat(driver.findElement(By.id("pr-confirm")).getText()).contains("Xác nhận gỡ bỏ tin bài “" + corrected + "”");
+        browser.await().until(ExpectedConditions.textToBe(By.id("pr-submit"), "Xác nhận thu hồi"));
+        assertThat(driver.findElement(By.id("pr-confirm")).getText()).contains("Xác nhận thu hồi tin bài “" + corrected + "”");
         assertThat(UiPublicationsSupport.get("/api/publications/" + id, token).get("status").asString()).isEqualTo("ACTIVE");
         browser.screenshot("publication-retraction");
         driver.findElement(By.id("pr-submit")).click();
         browser.await().until(ExpectedConditions.attributeToBe(By.id("pub-detail"), "data-status", "RETRACTED"));
-        browser.await().until(ExpectedConditions.textToBe(By.id("pubs-message"), "Đã gỡ bỏ tin bài “" + corrected + "”."));
-        assertThat(driver.findElement(By.id("pub-detail")).getText()).contains("Đã gỡ bỏ", "Trùng nội dung với tin đã đăng");
+        browser.await().until(ExpectedConditions.textToBe(By.id("pubs-message"), "Đã thu hồi tin bài “" + corrected + "”."));
+        assertThat(driver.findElement(By.id("pub-detail")).getText()).contains("Đã thu hồi", "Trùng nội dung với tin đã đăng");
         assertThat(driver.findElements(By.id("pub-correct"))).isEmpty();
         assertThat(driver.findElements(By.id("pub-retract"))).isEmpty();
         JsonNode retracted = UiPublicationsSupport.get("/api/publications/" + id, token);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -81,6 +82,19 @@ final class UiPublicationsSupport {
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("publications")));
         browser.driver().findElement(By.cssSelector("#publications .subtab[data-view='" + view + "']")).click();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id(view)));
+    }
+
+    /** The texts of a table row's cells, read again if the list is rebuilt meanwhile (live refresh, an action). */
+    static List<String> cells(Browser browser, By row) {
+        return browser.await().until(d -> d.findElement(row).findElements(By.tagName("td")).stream().map(WebElement::getText).toList());
+    }
+
+    /** Clicks an element of a list that may be rebuilt meanwhile. */
+    static void click(Browser browser, By element) {
+        browser.await().until(d -> {
+            d.findElement(element).click();
+            return true;
+        });
     }
 
     /** "7/12" → 7: the count of a dashboard target. */

@@ -45,7 +45,8 @@ class UiPublicationsViewerIT {
         // the list and the item's page, without actions
         UiPublicationsSupport.openView(browser, "pubs-list-view");
         By row = By.cssSelector("#pubs-table tr[data-publication-id='" + id + "']");
-        browser.await().until(ExpectedConditions.visibilityOfElementLocated(row)).findElement(By.cssSelector("[data-open]")).click();
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(row));
+        UiPublicationsSupport.click(browser, By.cssSelector("#pubs-table tr[data-publication-id='" + id + "'] [data-open]"));
         browser.await().until(ExpectedConditions.textToBe(By.id("pub-detail-title"), "Tin xem được nhưng không sửa được " + label));
         browser.await().until(d -> d.findElements(By.cssSelector("#pub-versions tbody tr")).size() == 1);
         assertThat(driver.findElements(By.id("pub-correct"))).isEmpty();
@@ -61,9 +62,9 @@ class UiPublicationsViewerIT {
         // the feeds: listed, no form, no buttons
         UiPublicationsSupport.openView(browser, "pubs-feeds-view");
         By feedRow = By.cssSelector("#feeds-table tr[data-feed-id='" + feedId + "']");
-        WebElement listed = browser.await().until(ExpectedConditions.visibilityOfElementLocated(feedRow));
-        assertThat(listed.getText()).contains(feedUrl, "Đang theo dõi");
-        assertThat(listed.findElements(By.tagName("button"))).isEmpty();
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(feedRow));
+        assertThat(UiPublicationsSupport.cells(browser, feedRow)).contains(feedUrl, "Đang theo dõi");
+        assertThat(browser.await().until(d -> d.findElement(feedRow).findElements(By.tagName("button")).size())).isZero();
         assertThat(driver.findElement(By.id("feed-form")).isDisplayed()).isFalse();
         browser.screenshot("publications-feeds-viewer-phone");
         browser.assertNoSeriousA11yViolations("feed subscriptions (viewer, phone)");
