@@ -9,6 +9,7 @@ import static vn.cchc.system.UiPublicationsSupport.SHOWN;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,8 +74,9 @@ class UiPublicationsIT {
         assertThat(UiPublicationsSupport.cells(browser, row))
                 .containsExactly(SHOWN.format(publishedAt), title, "Trang thông tin điện tử", "Tin, bài", "Đã ghi nhận");
         assertThat(driver.findElement(By.id("pubs-total")).getText()).matches("Tổng số: \\d+ tin bài");
-        assertThat(browser.await().until(d -> d.findElements(By.cssSelector("#pubs-table tbody tr td:nth-child(3)")).stream()
-                .map(WebElement::getText).toList())).containsOnly("Trang thông tin điện tử");
+        List<String> channels = browser.await().until(d -> d.findElements(By.cssSelector("#pubs-table tbody tr td:nth-child(3)"))
+                .stream().map(WebElement::getText).toList());
+        assertThat(channels).containsOnly("Trang thông tin điện tử");
         browser.screenshot("publications-list");
         browser.screenshot(LocalStack.ROOT.resolve("docs/img/publications-list.png"));
         browser.assertNoSeriousA11yViolations("publications list");

@@ -64,7 +64,8 @@ class UiPublicationsViewerIT {
         By feedRow = By.cssSelector("#feeds-table tr[data-feed-id='" + feedId + "']");
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(feedRow));
         assertThat(UiPublicationsSupport.cells(browser, feedRow)).contains(feedUrl, "Đang theo dõi");
-        assertThat(browser.await().until(d -> d.findElement(feedRow).findElements(By.tagName("button")).size())).isZero();
+        int buttons = browser.await().until(d -> d.findElement(feedRow).findElements(By.tagName("button")).size());
+        assertThat(buttons).isZero();
         assertThat(driver.findElement(By.id("feed-form")).isDisplayed()).isFalse();
         browser.screenshot("publications-feeds-viewer-phone");
         browser.assertNoSeriousA11yViolations("feed subscriptions (viewer, phone)");
