@@ -88,6 +88,7 @@ class UiImportIT {
         assertThat(driver.findElement(By.id("pimp-summary")).getText()).startsWith("4 dòng, 2 hợp lệ, 0 đã có");
         assertThat(titlesRecorded(token, at)).doesNotContain(websiteTitle, radioTitle);
         browser.screenshot("publications-import-preview");
+        browser.script("document.getElementById('pimp-report').scrollIntoView()");
         browser.screenshot(LocalStack.ROOT.resolve("docs/img/publications-import.png"));
         browser.assertNoSeriousA11yViolations("spreadsheet import preview");
 

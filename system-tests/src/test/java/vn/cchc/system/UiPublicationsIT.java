@@ -78,6 +78,7 @@ class UiPublicationsIT {
                 .stream().map(WebElement::getText).toList());
         assertThat(channels).containsOnly("Trang thông tin điện tử");
         browser.screenshot("publications-list");
+        browser.script("document.getElementById('publications').scrollIntoView()");
         browser.screenshot(LocalStack.ROOT.resolve("docs/img/publications-list.png"));
         browser.assertNoSeriousA11yViolations("publications list");
 
