@@ -9,15 +9,20 @@ import { currentYear } from './core/format.js';
 import { startStream, stopStream } from './core/live.js';
 import { selectTab, tabNames, wireTabs } from './core/tabs.js';
 import dashboard from './pages/dashboard.js';
+import feeds from './pages/feeds.js';
 import planForm from './pages/plan-form.js';
 import planImport from './pages/plan-import.js';
 import plans from './pages/plans.js';
+import publicationDetail from './pages/publication-detail.js';
 import publicationForm from './pages/publication-form.js';
+import publicationImport from './pages/publication-import.js';
+import publications from './pages/publications.js';
 import reports from './pages/reports.js';
 import tasks from './pages/tasks.js';
 
 /** Every page module; each hook is optional (see docs/ui.md, "How to add a page"). */
-const PAGES = [dashboard, plans, planForm, planImport, publicationForm, tasks, reports];
+const PAGES = [dashboard, plans, planForm, planImport, publicationForm, publications, publicationDetail, publicationImport, feeds,
+  tasks, reports];
 const YEAR_KEY = 'cchc.year';
 
 /** Calls {@code hook} of every page that has it (only those of {@code tab} when given). */

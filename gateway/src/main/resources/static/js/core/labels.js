@@ -138,3 +138,36 @@ export function fieldLabel(path) {
 export function ruleMessage(error) {
   return PLAN_RULE_MESSAGES[error.rule] || error.message || 'Giá trị không hợp lệ.';
 }
+
+// ---------- publications list, detail, spreadsheet import and feeds (js/pages/publications.js and its neighbours)
+export const PUBLICATION_SOURCE_LABELS = { MANUAL: 'Nhập tay', IMPORT: 'Nhập từ bảng tính', FEED: 'Tự động từ nguồn tin RSS' };
+export const PUBLICATION_CHANGE_LABELS = {
+  RECORDED: 'Ghi nhận', CORRECTED: 'Đính chính', ENGAGEMENT_UPDATED: 'Cập nhật lượt xem, tương tác', RETRACTED: 'Thu hồi'
+};
+export const THEME_LABELS = {
+  PAR_INDEX: 'Chỉ số CCHC (PAR Index)', SIPAS: 'Chỉ số hài lòng (SIPAS)', PAPI: 'Chỉ số PAPI', PCI: 'Chỉ số PCI',
+  DTI: 'Chỉ số chuyển đổi số (DTI)', ONLINE_PUBLIC_SERVICES: 'Dịch vụ công trực tuyến', DIGITAL_GOVERNMENT: 'Chính quyền số',
+  ONE_STOP_SHOP: 'Một cửa, một cửa liên thông', CIVIL_SERVICE_ETHICS: 'Đạo đức công vụ',
+  ADMINISTRATIVE_PROCEDURES: 'Thủ tục hành chính', OTHER: 'Khác'
+};
+export const IMPORT_ROW_STATUS_LABELS = {
+  VALID: 'Hợp lệ, sẽ ghi nhận', IMPORTED: 'Đã ghi nhận', DUPLICATE: 'Đã có, không ghi thêm',
+  PROBABLE_DUPLICATE: 'Có thể trùng, không ghi nhận', REJECTED: 'Có lỗi, không ghi nhận', NOT_IMPORTED: 'Chưa ghi nhận'
+};
+export const FEED_STATUS_LABELS = { ACTIVE: 'Đang theo dõi', PAUSED: 'Tạm dừng' };
+export const FEED_CHANNELS = { WEBSITE: CHANNELS.WEBSITE, PROVINCIAL_PORTAL: CHANNELS.PROVINCIAL_PORTAL };
+/** Field names of publications, spreadsheet rows and feed subscriptions (with FIELD_LABELS). */
+export const PUBLICATION_FIELD_LABELS = Object.assign({}, FIELD_LABELS, {
+  summary: 'Tóm tắt', themes: 'Chủ đề', author: 'Tác giả', planId: 'Mã kế hoạch', taskId: 'Mã nhiệm vụ',
+  engagement: 'Lượt xem, tương tác', 'engagement.views': 'Lượt xem', 'engagement.interactions': 'Lượt tương tác',
+  views: 'Lượt xem', interactions: 'Lượt tương tác', clientRequestId: 'Mã yêu cầu', reason: 'Lý do thu hồi',
+  file: 'Tệp', row: 'Dòng', feedUrl: 'Địa chỉ nguồn tin', confirmDuplicate: 'Xác nhận không trùng', 'If-Match': 'Phiên bản'
+});
+export const PUBLICATION_RULE_MESSAGES = Object.assign({}, RULE_MESSAGES, {
+  'unknown-value': 'Giá trị không có trong danh mục (hãy dùng mã hoặc tên tiếng Việt như trong tệp mẫu).',
+  type: 'Giá trị không đúng kiểu dữ liệu.', pattern: 'Giá trị không đúng định dạng.', json: 'Dữ liệu không đúng định dạng.',
+  'positive-or-zero': 'Không được là số âm.', 'probable-duplicate': 'Có thể trùng với một tin bài đã ghi nhận (cùng đơn vị, kênh, loại và thời gian).',
+  'feed-channel': 'Nguồn tin chỉ dùng cho kênh Trang thông tin điện tử hoặc Cổng thông tin điện tử tỉnh.',
+  'date-time': 'Thời gian phải theo dạng dd/mm/yyyy hh:mm.', etag: 'Phiên bản không hợp lệ, hãy tải lại.',
+  'retired-unit': 'Đơn vị đã ngừng hoạt động.', 'outside-units': 'Đơn vị không thuộc phạm vi tài khoản của bạn.'
+});

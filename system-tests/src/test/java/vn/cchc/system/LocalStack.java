@@ -120,6 +120,9 @@ final class LocalStack {
         builder.environment().put("CCHC_PORT_BASE", Integer.toString(PORT_BASE));
         builder.environment().put("CCHC_MONGO_PORT", Integer.toString(MONGO_PORT));
         builder.environment().put("CCHC_KAFKA_PORT", Integer.toString(KAFKA_PORT));
+        // the test stack only: publication-service may read feeds on 127.0.0.1, where the feed tests serve theirs
+        // (cchc.feeds.allow-private-addresses, off by default: feed addresses come from users)
+        builder.environment().put("CCHC_FEEDS_ALLOW_PRIVATE_ADDRESSES", "true");
         Process process = builder.start();
         boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
         if (!finished) {
