@@ -107,8 +107,8 @@ class ErrorPagesTest {
 
         RawHttp.Response longQuery = RawHttp.send(port, "GET /?q=" + "a".repeat(100_000) + " HTTP/1.1", "Host: 127.0.0.1",
                 "Accept: " + HTML, "Connection: close");
-        assertThat(longQuery.status()).isBetween(400, 431);
-        assertVietnamesePage(longQuery, longQuery.status(), "Mã lỗi: " + longQuery.status());
+        // the request line does not fit Tomcat's header buffer (8 KB): 400 before any filter runs
+        assertVietnamesePage(longQuery, 400, "Yêu cầu không hợp lệ");
     }
 
     @Test
