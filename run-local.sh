@@ -137,8 +137,9 @@ main_start() {
   fi
   start kafka "$JAVA" -Xms128m -Xmx512m "$log4j" -cp "$cp" kafka.Kafka "$props"
   start mongo "$JAVA" -Xmx256m -cp "$cp" vn.cchc.local.LocalMongoServer "$DATA/mongo.mv" "$MONGO_PORT"
-  wait_until "Kafka on $KAFKA_PORT" 60 port_open "$KAFKA_PORT"
-  wait_until "MongoDB wire server on $MONGO_PORT" 30 port_open "$MONGO_PORT"
+  # generous: on a shared, loaded machine (load average 40+ on 2 cores) the broker has needed over a minute
+  wait_until "Kafka on $KAFKA_PORT" 180 port_open "$KAFKA_PORT"
+  wait_until "MongoDB wire server on $MONGO_PORT" 120 port_open "$MONGO_PORT"
   log "Kafka (127.0.0.1:$KAFKA_PORT) and MongoDB wire server (127.0.0.1:$MONGO_PORT) are up"
 
   local entry name port jar db

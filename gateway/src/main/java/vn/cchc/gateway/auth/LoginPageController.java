@@ -28,6 +28,8 @@ public class LoginPageController {
                   <meta charset="utf-8">
                   <meta name="viewport" content="width=device-width, initial-scale=1">
                   <title>Đăng nhập – Kế hoạch tuyên truyền CCHC</title>
+                  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+                  <link rel="icon" href="/favicon.ico" sizes="32x32">
                   <style>
                     body { font-family: system-ui, sans-serif; background: #f3f5f8; display: flex; justify-content: center; padding-top: 10vh; }
                     form { background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px #0002; width: 20rem; }
@@ -39,6 +41,7 @@ public class LoginPageController {
                   </style>
                 </head>
                 <body>
+                  <main>
                   <form method="post" action="/login">
                     <h1>Hệ thống theo dõi Kế hoạch tuyên truyền cải cách hành chính</h1>
                     %s%s
@@ -49,6 +52,7 @@ public class LoginPageController {
                     <input type="hidden" name="%s" value="%s">
                     <button type="submit">Đăng nhập</button>
                   </form>
+                  </main>
                 </body>
                 </html>
                 """.formatted(error, loggedOut, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));

@@ -17,6 +17,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import vn.cchc.gateway.auth.AuthProperties;
+import vn.cchc.security.ProblemResponses;
 import vn.cchc.security.ServiceSecurity;
 
 /**
@@ -28,14 +29,23 @@ import vn.cchc.security.ServiceSecurity;
 @EnableConfigurationProperties({GatewayProperties.class, AuthProperties.class})
 public class GatewaySecurityConfiguration {
     static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/docs/**", "/error", "/favicon.ico",
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/docs/**", "/error",
+        "/favicon.ico", "/favicon.svg",
         // the web UI's static files and its OAuth2 redirect page; the data stays behind /api/**
-        "/", "/index.html", "/js/**", "/app.css", "/css/**", "/ui/callback"};
+        "/", "/index.html", "/app.css", "/ui/callback", "/js/**", "/css/**", "/webjars/**",
+        // the public transparency page (no sign-in) and its data
+        "/cong-khai", "/public.html"};
+    /** Figures anyone may read (reporting-service's transparency pages); still rate limited per address. */
+    static final String PUBLIC_API = "/api/public/**";
 
     @Bean
     @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         ServiceSecurity.resourceServer(http)
+                // a browser outside /api/** gets the Vietnamese page (the status is rendered at /error)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(PageOrProblem.unauthorized(ProblemResponses.unauthorized()))
+                        .accessDeniedHandler(PageOrProblem.forbidden(ProblemResponses.forbidden())))
                 .cors(Customizer.withDefaults())
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'; object-src 'none'; base-uri 'self'"))
@@ -43,10 +53,16 @@ public class GatewaySecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .requestMatchers(OPEN).permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_API).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_API).permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPS")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("PROVINCE_ADMIN", "COORDINATOR", "EDITOR", "VIEWER")
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole("PROVINCE_ADMIN", "COORDINATOR", "EDITOR", "VIEWER")
                         .requestMatchers("/api/**").hasAnyRole("PROVINCE_ADMIN", "COORDINATOR", "EDITOR")
+                        // outside /api/** and /actuator/** there are only static files and pages: a mistyped
+                        // address is a 404 page, not a demand to sign in
+                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }

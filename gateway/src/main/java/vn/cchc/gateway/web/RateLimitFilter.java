@@ -1,15 +1,11 @@
 package vn.cchc.gateway.web;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,13 +22,10 @@ import vn.cchc.security.ProblemResponses;
 @Component
 @Order(0)
 public class RateLimitFilter extends OncePerRequestFilter {
-    // bounded: at most this many distinct callers are tracked before the map is reset (a reset only forgives)
-    private static final int MAX_TRACKED = 100_000;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final GatewayProperties.RateLimit limit;
+    private final RateLimiter limiter;
 
-    public RateLimitFilter(GatewayProperties properties) {
-        this.limit = properties.getRateLimit();
+    public RateLimitFilter(RateLimiter limiter) {
+        this.limiter = limiter;
     }
 
     @Override
@@ -43,13 +36,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (buckets.size() > MAX_TRACKED) {
-            buckets.clear();
-        }
-        ConsumptionProbe probe = buckets.computeIfAbsent(caller(request), key -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = limiter.consume(caller(request));
         response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
         if (!probe.isConsumed()) {
-            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+            long seconds = RateLimiter.retryAfterSeconds(probe);
             response.setHeader("Retry-After", Long.toString(seconds));
             ProblemResponses.write(request, response, 429, "Too Many Requests", "https://cchc.vn/problems/rate-limited",
                     "Too many requests; try again in " + seconds + " s.");
@@ -58,18 +48,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.getCapacity())
-                        .refillGreedy(limit.getCapacity(), limit.getPeriod()).build())
-                .build();
-    }
-
     private static String caller(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken token) {
             return "user:" + token.getToken().getSubject();
         }
-        return "ip:" + request.getRemoteAddr();
+        return RateLimiter.byAddress(request);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.cchc.gateway.error.ErrorPages;
 import vn.cchc.security.ProblemResponses;
 
 /**
@@ -60,6 +61,10 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     void tooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
         response.setHeader("Connection", "close");
+        if (ErrorPages.wantsPage(request)) {
+            response.sendError(413); // a browser outside /api/**: the Vietnamese page
+            return;
+        }
         ProblemResponses.write(request, response, 413, "Content Too Large", "https://cchc.vn/problems/too-large",
                 "The request body is larger than " + describe(maxBytes) + ".");
     }
