@@ -112,7 +112,8 @@ class ReportingFlowTest {
                 return t;
             }
         }
-        return null;
+        // an assertion, not null: inside untilAsserted it means "not projected yet" and the wait goes on
+        throw new AssertionError("no target " + id + " in " + compliance);
     }
 
     @Test
