@@ -117,3 +117,15 @@ export function fieldLabel(path) {
 export function ruleMessage(error) {
   return PLAN_RULE_MESSAGES[error.rule] || error.message || 'Giá trị không hợp lệ.';
 }
+
+// Nhiệm vụ: what a person may do to a task, the audit trail's actions, the task forms' fields
+export const TASK_STATUS_ACTIONS = {
+  IN_PROGRESS: 'Đang thực hiện (bắt đầu)', DONE: 'Hoàn thành', CANCELLED: 'Hủy nhiệm vụ', PLANNED: 'Mở lại nhiệm vụ'
+};
+export const TASK_AUDIT_ACTIONS = {
+  STATUS_CHANGED: 'Đổi trạng thái', NOTE_ADDED: 'Thêm ghi chú', TRIGGERED: 'Xác định hạn hoàn thành'
+};
+export const TASK_FIELD_LABELS = {
+  status: 'Trạng thái mới', note: 'Ghi chú', author: 'Người ghi', text: 'Nội dung ghi chú', dueDate: 'Hạn hoàn thành',
+  unitId: 'Đơn vị'
+};

@@ -30,7 +30,7 @@ public class GatewaySecurityConfiguration {
     static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/docs/**", "/error", "/favicon.ico",
         // the web UI's static files and its OAuth2 redirect page; the data stays behind /api/**
-        "/", "/index.html", "/js/**", "/app.css", "/css/**", "/ui/callback"};
+        "/", "/index.html", "/js/**", "/app.css", "/css/**", "/ui/callback", "/api/tasks/calendar/feeds/*.ics" /* calendar subscription: the secret key in the path is the credential (docs/tasks.md), rate-limited per address */};
 
     @Bean
     @Order(3)
