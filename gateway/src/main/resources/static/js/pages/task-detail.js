@@ -6,8 +6,8 @@
 import { apiCall, apiJson, describeError, isUnauthorized } from '../core/api.js';
 import { unitName } from '../core/context.js';
 import { $, el, labelled, nextId } from '../core/dom.js';
-import { formatDate, formatDateTime } from '../core/format.js';
-import { clearErrors, showError } from '../core/forms.js';
+import { formatDate, formatDateTime, formatTime } from '../core/format.js';
+import { clearErrors, INVALID_DATE, makeDateInput, readDate, showError } from '../core/forms.js';
 import {
   CHANNELS, RULE_MESSAGES, TASK_AUDIT_ACTIONS, TASK_FIELD_LABELS, TASK_STATUS_ACTIONS, TASK_STATUS_LABELS
 } from '../core/labels.js';
@@ -162,7 +162,7 @@ function facts(t) {
 function dueText(t) {
   if (t.dueDate) {
     const air = t.window && t.window.start && t.window.end
-      ? `, ${formatDateTime(t.window.start).slice(0, 5)}–${formatDateTime(t.window.end).slice(0, 5)}` : '';
+      ? `, ${formatTime(t.window.start)}–${formatTime(t.window.end)}` : '';
     return formatDate(t.dueDate) + air;
   }
   if (t.timeFrame && t.timeFrame.type === 'ON_RESULTS') return 'Chưa xác định (khi có kết quả công bố)';
@@ -232,28 +232,16 @@ function noteForm(ctx) {
 }
 
 function triggerForm(t) {
-  const date = el('input', { id: 'task-trigger-date', name: 'dueDate', type: 'text', inputmode: 'numeric',
-    placeholder: 'dd/mm/yyyy', autocomplete: 'off', value: t.dueDate ? formatDate(t.dueDate) : '' });
+  const date = makeDateInput(el('input', { id: 'task-trigger-date', name: 'dueDate', inputmode: 'numeric' }), t.dueDate || '');
   return form('task-trigger-form', 'Kết quả đã công bố: xác định hạn hoàn thành',
     [labelled('Hạn hoàn thành (ngày/tháng/năm, ví dụ 15/06/2026)', date)],
     'Xác định hạn', async (node, formError) => {
-      const iso = parseVietnamDate(date.value);
-      if (showAll(node, iso ? [] : [[date, date.value.trim()
-        ? 'Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 15/06/2026.' : 'Hãy nhập hạn hoàn thành.']])) return;
+      const iso = readDate(date);
+      if (showAll(node, iso ? [] : [[date, iso === null ? 'Hãy nhập hạn hoàn thành.' : INVALID_DATE]])) return;
       await write('/trigger', 'POST', { dueDate: iso }, node, formError, { dueDate: date },
         `Đã xác định hạn hoàn thành: ${formatDate(iso)}.`,
         () => 'Chỉ nhiệm vụ có thời hạn “Khi có kết quả công bố” mới xác định hạn được.');
     });
-}
-
-/** dd/MM/yyyy (also d/M/yyyy) → yyyy-MM-dd, or null when it is not a real day. */
-export function parseVietnamDate(text) {
-  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text || '');
-  if (!m) return null;
-  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return d.toISOString().slice(0, 10);
 }
 
 function authorName() {

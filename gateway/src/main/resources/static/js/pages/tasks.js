@@ -126,7 +126,7 @@ async function createSubscription() {
     });
     $('task-calendar-url').value = window.location.origin + created.feedPath;
     $('task-calendar-new').hidden = false;
-    calendarMessage(`Đã tạo địa chỉ đăng ký lịch cho ${unitName(unitId)}, hiệu lực đến ${formatDate(toVietnamDay(created.expiresAt))}. `
+    calendarMessage(`Đã tạo địa chỉ đăng ký lịch cho ${unitName(unitId)}, hiệu lực đến ${formatDate(created.expiresAt)}. `
       + 'Hãy sao chép ngay: địa chỉ chỉ hiển thị một lần.');
     $('task-calendar-url').focus();
     $('task-calendar-url').select();
@@ -162,9 +162,9 @@ async function loadSubscriptions() {
     $('task-calendar-subscriptions').hidden = items.length === 0;
     $('task-calendar-list').replaceChildren(...items.map((s) => el('li', { 'data-subscription-id': s.id },
       el('span', { class: 'task-calendar-unit', text: unitName(s.unitId) }),
-      el('span', { class: 'muted small', text: `Tạo lúc ${formatDateTime(s.createdAt)}; `
-        + (s.lastUsedAt ? `ứng dụng lịch đọc lần cuối lúc ${formatDateTime(s.lastUsedAt)}; ` : 'chưa được ứng dụng lịch đọc; ')
-        + `hết hạn ngày ${formatDate(toVietnamDay(s.expiresAt))}` }),
+      el('span', { class: 'muted small', text: `Tạo: ${formatDateTime(s.createdAt)}; `
+        + (s.lastUsedAt ? `ứng dụng lịch đọc lần cuối: ${formatDateTime(s.lastUsedAt)}; ` : 'chưa được ứng dụng lịch đọc; ')
+        + `hết hạn ngày ${formatDate(s.expiresAt)}` }),
       el('button', { type: 'button', class: 'secondary small-button task-calendar-revoke', 'data-subscription-id': s.id,
         text: 'Thu hồi', 'aria-label': 'Thu hồi địa chỉ đăng ký lịch của ' + unitName(s.unitId) }))));
     for (const button of $('task-calendar-list').querySelectorAll('.task-calendar-revoke')) {
@@ -187,9 +187,4 @@ async function revoke(id) {
   $('task-calendar-new').hidden = true;
   $('task-calendar-message').focus();
   loadSubscriptions();
-}
-
-/** An instant as its day in Vietnam (yyyy-MM-dd). */
-function toVietnamDay(iso) {
-  return iso ? new Date(new Date(iso).getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10) : '';
 }

@@ -162,7 +162,7 @@ class UiTasksBrowserIT {
         assertThat(focusedId(browser)).as("the success message gets the focus").isEqualTo("task-detail-message");
         String audit = text(browser, "task-audit");
         assertThat(audit).contains("coordinator.bac-binh", "→ Hoàn thành", "Đã tiếp sóng đủ 11 chương trình", "editor.bac-binh");
-        assertThat(audit).containsPattern("\\d{2}:\\d{2} ngày \\d{2}/\\d{2}/\\d{4}");
+        assertThat(audit).containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
         assertThat(text(browser, "task-detail")).contains("Hoàn thành");
         assertThat(get("/api/tasks/" + id, token).get("status").asString()).isEqualTo("DONE");
         JsonNode trail = get("/api/tasks/" + id + "/audit", token);
