@@ -4,16 +4,13 @@
 // task due "when results are published". Every change sends If-Match with the task's ETag.
 
 import { apiCall, apiJson, describeError, isUnauthorized } from '../core/api.js';
-import { unitName } from '../core/context.js';
+import { can, unitName } from '../core/context.js';
 import { $, el, labelled, nextId } from '../core/dom.js';
 import { formatDate, formatDateTime, formatTime } from '../core/format.js';
 import { clearErrors, INVALID_DATE, makeDateInput, readDate, showError } from '../core/forms.js';
 import {
   CHANNELS, RULE_MESSAGES, TASK_AUDIT_ACTIONS, TASK_FIELD_LABELS, TASK_STATUS_ACTIONS, TASK_STATUS_LABELS
 } from '../core/labels.js';
-
-const MANAGERS = ['PROVINCE_ADMIN', 'COORDINATOR'];
-const WRITERS = ['PROVINCE_ADMIN', 'COORDINATOR', 'EDITOR'];
 
 /** What a person may ask for from each status (task-service's rules; OVERDUE is set by the service only). */
 const TRANSITIONS = {
@@ -26,29 +23,26 @@ const TRANSITIONS = {
 
 const STALE_MESSAGE = 'Nhiệm vụ vừa được người khác thay đổi. Hãy tải lại để xem bản mới nhất rồi thực hiện lại.';
 
-// ---------- who may do what (the token's roles and units; the service checks again)
-
-function roles(ctx) {
-  const r = ctx.claims && ctx.claims.roles;
-  return Array.isArray(r) ? r : [];
-}
+// ---------- who may do what (the token's roles and units, as task-service decides; it checks again)
 
 function withinUnits(ctx, unitId) {
   const units = ctx.claims && Array.isArray(ctx.claims.units) ? ctx.claims.units : [];
   return Boolean(unitId) && units.some((scope) => unitId === scope || unitId.startsWith(scope + '.'));
 }
 
+/** Status changes and triggers: PROVINCE_ADMIN, COORDINATOR within the task's unit. */
 export function canManage(ctx, unitId) {
-  return roles(ctx).some((r) => MANAGERS.includes(r)) && withinUnits(ctx, unitId);
+  return can('MANAGE_PLANS_AND_TASKS') && withinUnits(ctx, unitId);
 }
 
+/** Notes: any writing role (editors report progress) within the task's unit. */
 export function canNote(ctx, unitId) {
-  return roles(ctx).some((r) => WRITERS.includes(r)) && withinUnits(ctx, unitId);
+  return can('RECORD_PUBLICATIONS') && withinUnits(ctx, unitId);
 }
 
 /** Whether the person may write at all (e.g. create a calendar subscription: a POST, refused to viewers). */
-export function canWriteAny(ctx) {
-  return roles(ctx).some((r) => WRITERS.includes(r));
+export function canWriteAny() {
+  return can('RECORD_PUBLICATIONS');
 }
 
 // ---------- opening and closing

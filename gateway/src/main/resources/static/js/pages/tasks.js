@@ -24,7 +24,7 @@ export default {
   },
   signedIn(c) {
     // a subscription is created with a POST: a writing role (viewers download the file instead)
-    $('task-calendar-create').hidden = !canWriteAny(c);
+    $('task-calendar-create').hidden = !canWriteAny();
   },
   show: (c) => { closeTask(); load(c); loadSubscriptions(); },
   unitChanged: (c) => { closeTask(); $('task-calendar-new').hidden = true; load(c); },
@@ -155,7 +155,7 @@ async function copyAddress() {
 }
 
 async function loadSubscriptions() {
-  if (!canWriteAny(ctx)) return;
+  if (!canWriteAny()) return;
   try {
     const list = await apiJson('/api/tasks/calendar/feeds');
     const items = (Array.isArray(list) ? list : []).filter((s) => s && s.id && s.expiresAt);
