@@ -116,7 +116,8 @@ function render(message) {
   const t = current.task;
   const box = $('task-detail');
   const status = el('p', { id: 'task-detail-message', class: 'message', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
-  box.replaceChildren(
+  // the forms the person may use (null: not offered) between the facts and the record
+  box.replaceChildren(...[
     backButton(),
     el('h3', { id: 'task-detail-title', class: 'task-detail-title', tabindex: '-1', text: t.title }),
     status,
@@ -126,7 +127,7 @@ function render(message) {
     canNote(ctx, t.unitId) ? noteForm(ctx) : null,
     evidenceSection(),
     notesSection(t),
-    auditSection());
+    auditSection()].filter(Boolean));
   if (message) {
     status.textContent = message;
     status.focus();

@@ -132,7 +132,7 @@ class UiTasksBrowserIT {
         openTask(browser, id);
         String detail = text(browser, "task-detail");
         assertThat(detail).contains(task.get("title").asString(), "Đơn vị chủ trì", "Thời gian thực hiện", "31/12/" + YEAR,
-                "Tài liệu kiểm chứng", "Lịch sử thay đổi", "Ghi chú tiến độ");
+                "Tài liệu kiểm chứng", "Lịch sử thay đổi", "Ghi chú tiến độ").doesNotContain("null", "undefined");
         assertThat(browser.driver().findElements(By.id("task-note-form"))).as("coordinators note too").hasSize(1);
         browser.assertNoSeriousA11yViolations("task page (coordinator)");
 
@@ -168,6 +168,9 @@ class UiTasksBrowserIT {
         JsonNode trail = get("/api/tasks/" + id + "/audit", token);
         assertThat(trail.get(trail.size() - 1).get("action").asString()).isEqualTo("NOTE_ADDED");
         assertThat(trail.get(trail.size() - 2).get("to").asString()).isEqualTo("DONE");
+        browser.script("document.getElementById('task-audit').scrollIntoView()");
+        browser.screenshot("task-detail-audit");
+        browser.script("document.getElementById('task-detail-title').scrollIntoView()");
         browser.screenshot("task-detail-done");
         browser.screenshot(LocalStack.ROOT.resolve("docs/img/tasks.png"));
     }
@@ -182,6 +185,7 @@ class UiTasksBrowserIT {
                 "editor.bac-binh", "BienTap@2026");
         openTask(browser, id);
         assertThat(browser.driver().findElements(By.id("task-status-form"))).as("no status change for an editor").isEmpty();
+        assertThat(text(browser, "task-detail")).doesNotContain("null", "undefined");
         assertThat(browser.driver().findElements(By.id("task-trigger-form"))).isEmpty();
         WebElement author = browser.driver().findElement(By.id("task-note-author"));
         assertThat(author.getDomProperty("value")).as("from the token's name claim").isEqualTo("Biên tập viên xã Bắc Bình");
@@ -244,6 +248,7 @@ class UiTasksBrowserIT {
         assertThat(((Number) browser.script("return window.innerWidth")).intValue()).isEqualTo(390);
         assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
                 .as("no sideways scrolling").isLessThanOrEqualTo(390);
+        browser.script("document.getElementById('tasks-status-filter').scrollIntoView()");
         browser.screenshot("tasks-phone");
         browser.assertNoSeriousA11yViolations("task list on a phone");
 
@@ -251,6 +256,7 @@ class UiTasksBrowserIT {
         // a radio programme: its air time in Vietnam time
         assertThat(text(browser, "task-detail")).contains("20:15–20:45");
         assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+        browser.script("document.getElementById('task-detail-title').scrollIntoView()");
         browser.screenshot("task-detail-phone");
         browser.assertNoSeriousA11yViolations("task page on a phone");
     }
