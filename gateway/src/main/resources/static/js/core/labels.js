@@ -171,3 +171,15 @@ export const PUBLICATION_RULE_MESSAGES = Object.assign({}, RULE_MESSAGES, {
   'date-time': 'Thời gian phải theo dạng dd/mm/yyyy hh:mm.', etag: 'Phiên bản không hợp lệ, hãy tải lại.',
   'retired-unit': 'Đơn vị đã ngừng hoạt động.', 'outside-units': 'Đơn vị không thuộc phạm vi tài khoản của bạn.'
 });
+
+// Nhiệm vụ: what a person may do to a task, the audit trail's actions, the task forms' fields
+export const TASK_STATUS_ACTIONS = {
+  IN_PROGRESS: 'Đang thực hiện (bắt đầu)', DONE: 'Hoàn thành', CANCELLED: 'Hủy nhiệm vụ', PLANNED: 'Mở lại nhiệm vụ'
+};
+export const TASK_AUDIT_ACTIONS = {
+  STATUS_CHANGED: 'Đổi trạng thái', NOTE_ADDED: 'Thêm ghi chú', TRIGGERED: 'Xác định hạn hoàn thành'
+};
+export const TASK_FIELD_LABELS = {
+  status: 'Trạng thái mới', note: 'Ghi chú', author: 'Người ghi', text: 'Nội dung ghi chú', dueDate: 'Hạn hoàn thành',
+  unitId: 'Đơn vị'
+};

@@ -34,7 +34,9 @@ public class GatewaySecurityConfiguration {
         // the web UI's static files and its OAuth2 redirect page; the data stays behind /api/**
         "/", "/index.html", "/app.css", "/ui/callback", "/js/**", "/css/**", "/webjars/**",
         // the public transparency page (no sign-in) and its data
-        "/cong-khai", "/public.html"};
+        "/cong-khai", "/public.html",
+        // calendar subscription: the secret key in the path is the credential (docs/tasks.md), rate-limited per address
+        "/api/tasks/calendar/feeds/*.ics"};
     /** Figures anyone may read (reporting-service's transparency pages); still rate limited per address. */
     static final String PUBLIC_API = "/api/public/**";
 

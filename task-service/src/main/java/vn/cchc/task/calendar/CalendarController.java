@@ -14,8 +14,8 @@ import vn.cchc.task.tasks.TaskQuery;
 
 /**
  * {@code GET /api/tasks/calendar/{unitId}.ics}: the unit's dated tasks and those of the units beneath it, as far as
- * the caller may read them. Behind the bearer token like the rest of the API (calendar apps that cannot send a
- * header cannot subscribe directly; no secret-URL scheme on purpose).
+ * the caller may read them. Behind the bearer token like the rest of the API; calendar apps that cannot send a
+ * header subscribe through a revocable secret address instead ({@link CalendarSubscriptionController}).
  */
 @RestController
 class CalendarController {
