@@ -120,6 +120,8 @@ final class LocalStack {
         builder.environment().put("CCHC_PORT_BASE", Integer.toString(PORT_BASE));
         builder.environment().put("CCHC_MONGO_PORT", Integer.toString(MONGO_PORT));
         builder.environment().put("CCHC_KAFKA_PORT", Integer.toString(KAFKA_PORT));
+        // the public transparency page (/cong-khai) is off unless a province is listed: the system tests open Vĩnh Long's
+        builder.environment().put("CCHC_TRANSPARENCY_PROVINCES", System.getProperty("cchc.transparency-provinces", "vinh-long"));
         Process process = builder.start();
         boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
         if (!finished) {

@@ -30,7 +30,9 @@ public class GatewaySecurityConfiguration {
     static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/docs/**", "/error", "/favicon.ico",
         // the web UI's static files and its OAuth2 redirect page; the data stays behind /api/**
-        "/", "/index.html", "/js/**", "/app.css", "/css/**", "/ui/callback"};
+        "/", "/index.html", "/js/**", "/app.css", "/css/**", "/ui/callback",
+        // the public transparency page, its front-end libraries and its figures (reporting-service decides which provinces)
+        "/cong-khai", "/public.html", "/webjars/**", "/api/public/**"};
 
     @Bean
     @Order(3)

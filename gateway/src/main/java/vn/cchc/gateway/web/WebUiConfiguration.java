@@ -10,5 +10,6 @@ class WebUiConfiguration implements WebMvcConfigurer {
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/ui/callback").setViewName("forward:/index.html");
+        registry.addViewController("/cong-khai").setViewName("forward:/public.html");
     }
 }
