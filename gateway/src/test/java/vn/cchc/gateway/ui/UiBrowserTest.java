@@ -199,7 +199,9 @@ class UiBrowserTest {
         WebElement radio = driver.findElement(By.cssSelector("tr[data-target-id='t-radio']"));
         assertThat(radio.getText()).contains("Tháng 11/2026", "1/2", "Có nguy cơ");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-progress"), "Quá hạn"));
-        assertThat(driver.findElement(By.id("overdue-list")).getText()).contains("Tổ chức Hội thi tìm hiểu về CCHC", "30/04/2026");
+        // the commune page's task list: the overdue task first
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("commune-tasks"), "Tổ chức Hội thi tìm hiểu về CCHC"));
+        assertThat(driver.findElement(By.cssSelector("#commune-tasks li")).getText()).contains("Quá hạn", "Tổ chức Hội thi tìm hiểu về CCHC", "30/04/2026");
         wait.until(ExpectedConditions.textToBe(By.id("live-indicator"), "Đang cập nhật trực tiếp"));
         assertThat(new Select(driver.findElement(By.id("unit-select"))).getFirstSelectedOption().getText()).contains("Phường Phú Khương");
         screenshot("ui-dashboard.png");
