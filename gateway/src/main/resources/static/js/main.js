@@ -7,6 +7,7 @@ import { ctx, unitOptions } from './core/context.js';
 import { $, el, setMessage } from './core/dom.js';
 import { currentYear } from './core/format.js';
 import { startStream, stopStream } from './core/live.js';
+import { selectTab, tabNames, wireTabs } from './core/tabs.js';
 import dashboard from './pages/dashboard.js';
 import planForm from './pages/plan-form.js';
 import planImport from './pages/plan-import.js';
@@ -52,7 +53,11 @@ async function showMain() {
   await loadUnits();
   setMessage('');
   notify('signedIn');
+  // a tab the user's role cannot use is hidden by its page; one opened from the address falls back to the dashboard
+  if (!tabNames($('tablist')).includes(ctx.tab)) switchTab('dashboard', false);
   selectUnit(ctx.units.length ? ctx.units[0].unitId : null);
+  // a tab opened from the address (#tab=…): dashboard and tasks loaded with the unit already
+  if (ctx.unitId && ctx.tab !== 'dashboard') notify('show', ctx.tab);
 }
 
 /** The units within the token's scopes, for the unit picker (indented by depth). */
@@ -99,16 +104,25 @@ function refreshFigures() {
   if (ctx.unitId) notify('refresh');
 }
 
-// ---------- tabs
+// ---------- tabs: a tablist (core/tabs.js); the selected tab is kept in the address (#tab=plans&year=2026)
 
-function switchTab(tab) {
+function switchTab(tab, remember) {
+  if (!tabNames($('tablist')).includes(tab)) return;
   ctx.tab = tab;
-  for (const button of document.querySelectorAll('.tab')) {
-    const active = button.dataset.tab === tab;
-    button.setAttribute('aria-selected', String(active));
-    $(button.dataset.tab).hidden = !active;
-  }
+  selectTab($('tablist'), tab);
+  if (remember) writeHash('tab', tab);
   if (ctx.unitId) notify('show', tab);
+}
+
+function hashParams() {
+  return new URLSearchParams(window.location.hash.replace(/^#/, ''));
+}
+
+/** Sets one parameter of the address's hash without a new history entry. */
+function writeHash(name, value) {
+  const params = hashParams();
+  params.set(name, value);
+  window.history.replaceState(null, '', '#' + params.toString());
 }
 
 // ---------- the year: chosen once for the whole UI (dashboard, plans, tasks, reports), kept in the URL and the browser
@@ -118,7 +132,7 @@ function validYear(y) {
 }
 
 function yearFromHash() {
-  return Number(new URLSearchParams(window.location.hash.replace(/^#/, '')).get('year'));
+  return Number(hashParams().get('year'));
 }
 
 function initialYear() {
@@ -149,9 +163,7 @@ function setYear(year, remember) {
   ctx.year = year;
   if (remember) {
     localStorage.setItem(YEAR_KEY, String(year));
-    const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
-    params.set('year', String(year));
-    window.history.replaceState(null, '', '#' + params.toString());
+    writeHash('year', String(year));
   }
   if ($('year-select').value !== String(year)) fillYears();
   showYear();
@@ -173,10 +185,10 @@ function wire() {
   window.addEventListener('hashchange', () => {
     const y = yearFromHash();
     if (validYear(y) && y !== ctx.year) setYear(y, true);
+    const tab = hashParams().get('tab');
+    if (tab && tab !== ctx.tab) switchTab(tab, false);
   });
-  for (const button of document.querySelectorAll('.tab')) {
-    button.addEventListener('click', () => switchTab(button.dataset.tab));
-  }
+  wireTabs($('tablist'), (tab) => switchTab(tab, true));
 }
 
 async function start() {
@@ -192,6 +204,7 @@ async function start() {
   showYear();
   wire();
   notify('init');
+  switchTab(hashParams().get('tab') || 'dashboard', false);
   try {
     if (window.location.pathname === CALLBACK_PATH) {
       setMessage('Đang hoàn tất đăng nhập…');

@@ -19,6 +19,18 @@ export const ctx = {
   refreshFigures: () => {}
 };
 
+/** What a role may change (docs/security.md, platform-security's Action); reading is open to every role. */
+const WRITERS = {
+  RECORD_PUBLICATIONS: ['PROVINCE_ADMIN', 'COORDINATOR', 'EDITOR'],
+  MANAGE_PLANS_AND_TASKS: ['PROVINCE_ADMIN', 'COORDINATOR']
+};
+
+/** Whether the signed-in user's roles (token claim "roles") allow {@code action} within their units. */
+export function can(action) {
+  const roles = ctx.claims && Array.isArray(ctx.claims.roles) ? ctx.claims.roles : [];
+  return roles.some((role) => (WRITERS[action] || []).includes(role));
+}
+
 export function unitName(unitId) {
   if (!unitId) return '';
   const unit = ctx.units.find((u) => u.unitId === unitId);

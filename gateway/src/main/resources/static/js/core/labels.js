@@ -15,6 +15,13 @@ export const CHANNELS = {
   LOUDSPEAKER: 'Loa truyền thanh', BANNER: 'Băng rôn, khẩu hiệu', LEAFLET: 'Tờ rơi', MEETING: 'Hội nghị, cuộc họp'
 };
 export const ONLINE_CHANNELS = ['WEBSITE', 'PROVINCIAL_PORTAL', 'ZALO_OA', 'FACEBOOK', 'YOUTUBE', 'NATIONAL_PUBLIC_SERVICE_PORTAL'];
+/**
+ * Channels any active unit may record on (no infrastructure of its own, or run by bodies outside the unit directory);
+ * the others must be operated by the unit or a unit above it (publication-service's Channel.needsOperator).
+ */
+export const CHANNELS_WITHOUT_OPERATOR = ['PRINT', 'ON_SITE', 'NATIONAL_PUBLIC_SERVICE_PORTAL', 'TELEVISION', 'PRESS', 'BANNER',
+  'LEAFLET', 'MEETING'];
+export const PUBLICATION_STATUS_LABELS = { ACTIVE: 'Đã ghi nhận', RETRACTED: 'Đã thu hồi' };
 export const KINDS = {
   ARTICLE: 'Tin, bài', PHOTO_STORY: 'Ảnh, phóng sự ảnh', REPORTAGE: 'Phóng sự', VIDEO: 'Video', AUDIO: 'File âm thanh',
   INFOGRAPHIC: 'Infographic', BROADCAST: 'Chương trình phát thanh', SOCIAL_POST: 'Bài đăng mạng xã hội',
@@ -32,6 +39,20 @@ export const RULE_MESSAGES = {
   'unknown-unit': 'Đơn vị không có trong danh mục đơn vị.', 'inactive-unit': 'Đơn vị đã ngừng hoạt động.',
   'channel-not-operated': 'Đơn vị (và đơn vị cấp trên) không quản lý kênh này.',
   positive: 'Phải lớn hơn 0.', min: 'Giá trị quá nhỏ.', max: 'Giá trị quá lớn.'
+};
+/** The publication form's messages, by "field:rule" (the form's own checks and the service's rules). */
+export const PUBLICATION_MESSAGES = {
+  'unitId:required': 'Hãy chọn đơn vị đăng, phát.',
+  'channel:required': 'Hãy chọn kênh.',
+  'kind:required': 'Hãy chọn loại tin bài.',
+  'title:not-blank': 'Không được để trống.',
+  'url:required': 'Bắt buộc nhập đường dẫn với kênh trực tuyến.',
+  'publishedDate:required': 'Bắt buộc nhập ngày đăng, phát.',
+  'publishedDate:format': 'Ngày không hợp lệ, hãy nhập theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 02/03/2026.',
+  'publishedTime:required': 'Bắt buộc nhập giờ đăng, phát.',
+  'publishedTime:format': 'Giờ không hợp lệ, hãy nhập theo dạng giờ:phút (hh:mm, 24 giờ), ví dụ 08:00.',
+  'durationSeconds:required': 'Bắt buộc nhập thời lượng (phút) với chương trình phát thanh.',
+  'durationSeconds:positive': 'Thời lượng phải là số phút nguyên lớn hơn 0.'
 };
 export const REPORT_PERIODS = [
   ['Q1', 'Báo cáo quý I'], ['H1', 'Báo cáo 6 tháng'], ['Q3', 'Báo cáo quý III'], ['Y', 'Báo cáo năm']

@@ -5,6 +5,7 @@ import { ApiError, apiCall, isUnauthorized } from '../core/api.js';
 import { ctx, unitMap } from '../core/context.js';
 import { $, el, labelled, options } from '../core/dom.js';
 import { KINDS, PLAN_CHANNELS, TARGET_PERIODS, TARGET_SCOPES, TIME_FRAME_TYPES, fieldLabel, ruleMessage } from '../core/labels.js';
+import { INVALID_DATE, clearErrors, firstInDocument, makeDateInput, readDate, showError } from '../core/forms.js';
 import { blankToNull, setPlansMessage, showErrorIn, showPlansView } from './plan-common.js';
 import { openPlan, showPlanDocument } from './plans.js';
 
@@ -50,9 +51,10 @@ export function openPlanForm(mode, current) {
   $('pf-note').value = '';
   options($('pf-issuingUnitId'), unitMap(), base.issuingUnitId);
   $('pf-issuingUnitId').disabled = mode === 'amend';
-  for (const key of ['issuingBody', 'number', 'title', 'year', 'place', 'issuedOn', 'effectiveFrom']) {
+  for (const key of ['issuingBody', 'number', 'title', 'year', 'place']) {
     $('pf-' + key).value = base[key] === null || base[key] === undefined ? '' : String(base[key]);
   }
+  for (const key of ['issuedOn', 'effectiveFrom']) makeDateInput($('pf-' + key), base[key] || null);
   $('pf-targets').replaceChildren(...(base.targets || []).map(targetRow));
   $('pf-tasks').replaceChildren(...(base.tasks || []).map(taskRow));
   if (mode === 'create') {
@@ -91,7 +93,7 @@ function targetRow(t) {
 
 function timeValueInput(type, tf) {
   const input = el('input', { 'data-field': 'timeFrame.value' });
-  const spec = { DATE: ['date', 'Ngày'], MONTH: ['number', 'Tháng (1–12)', 1, 12, 'month'], QUARTER: ['number', 'Quý (1–4)', 1, 4, 'quarter'],
+  const spec = { DATE: ['text', 'Ngày (dd/mm/yyyy)'], MONTH: ['number', 'Tháng (1–12)', 1, 12, 'month'], QUARTER: ['number', 'Quý (1–4)', 1, 4, 'quarter'],
     HALF_YEAR: ['number', 'Nửa năm (1 hoặc 2)', 1, 2, 'half'] }[type];
   if (!spec) return null;
   input.type = spec[0];
@@ -100,7 +102,8 @@ function timeValueInput(type, tf) {
     input.max = String(spec[3]);
   }
   const value = tf ? (type === 'DATE' ? tf.date : tf[spec[4]]) : null;
-  input.value = value === null || value === undefined ? '' : String(value);
+  if (type === 'DATE') makeDateInput(input, value || null);
+  else input.value = value === null || value === undefined ? '' : String(value);
   return labelled(spec[1], input);
 }
 
@@ -150,7 +153,8 @@ function collectPlanForm() {
   const plan = structuredClone(ctx.form.base);
   const base = ctx.form.base;
   plan.issuingUnitId = $('pf-issuingUnitId').value;
-  for (const key of ['issuingBody', 'number', 'title', 'place', 'issuedOn', 'effectiveFrom']) plan[key] = blankToNull($('pf-' + key).value);
+  for (const key of ['issuingBody', 'number', 'title', 'place']) plan[key] = blankToNull($('pf-' + key).value);
+  for (const key of ['issuedOn', 'effectiveFrom']) plan[key] = readDate($('pf-' + key)) || null;
   plan.year = $('pf-year').value ? Number($('pf-year').value) : null;
   if (plan.issuedOn !== (base.issuedOn || null)) plan.issuedDate = null; // the date as written follows the new date
   const targets = [];
@@ -181,7 +185,7 @@ function collectPlanForm() {
     const valueInput = field(row, 'timeFrame.value');
     const value = valueInput ? valueInput.value : '';
     const tf = { type, year: type === origTf.type ? origTf.year ?? null : null };
-    if (type === 'DATE') tf.date = value || null;
+    if (type === 'DATE') tf.date = readDate(valueInput) || null;
     if (type === 'MONTH') tf.month = value === '' ? null : Number(value);
     if (type === 'QUARTER') tf.quarter = value === '' ? null : Number(value);
     if (type === 'HALF_YEAR') tf.half = value === '' ? null : Number(value);
@@ -203,8 +207,19 @@ function collectPlanForm() {
 }
 
 function clearFormErrors() {
-  for (const box of document.querySelectorAll('#plan-form .field-error')) box.textContent = '';
-  for (const input of document.querySelectorAll('#plan-form [aria-invalid]')) input.removeAttribute('aria-invalid');
+  clearErrors($('plan-form'));
+}
+
+/** The form's own check before sending: every date typed must be a real dd/mm/yyyy date. The invalid inputs. */
+function checkDates() {
+  const invalid = [];
+  for (const input of $('plan-form').querySelectorAll('[data-date]')) {
+    if (readDate(input) !== undefined) continue;
+    const box = input.parentElement.querySelector('.field-error') || $('pf-form-error');
+    showError(input, box, INVALID_DATE);
+    invalid.push(input);
+  }
+  return invalid;
 }
 
 /** Puts a field error of the plan API ("targets[0].minimum", "tasks[2].timeFrame.month", "number") next to its input. */
@@ -230,17 +245,19 @@ function showPlanFormError(path, message) {
     box = $('pf-form-error');
     message = `${fieldLabel(path)}: ${message}`;
   }
-  box.textContent = box.textContent ? box.textContent + ' ' + message : message;
-  if (input) {
-    input.setAttribute('aria-invalid', 'true');
-    input.setAttribute('aria-describedby', box.id || '');
-  }
+  showError(input, box, message);
   return input;
 }
 
 async function submitPlanForm(event) {
   event.preventDefault();
   clearFormErrors();
+  const invalidDates = checkDates();
+  if (invalidDates.length) {
+    $('pf-form-error').textContent = 'Dữ liệu chưa hợp lệ, xem các lỗi được đánh dấu.';
+    invalidDates[0].focus();
+    return;
+  }
   const form = ctx.form;
   const plan = collectPlanForm();
   const button = $('pf-submit');
@@ -268,8 +285,8 @@ async function submitPlanForm(event) {
     const errors = e instanceof ApiError && e.problem && Array.isArray(e.problem.errors) ? e.problem.errors : [];
     if (e instanceof ApiError && e.status === 400 && errors.length) {
       $('pf-form-error').textContent = 'Dữ liệu chưa hợp lệ, xem các lỗi được đánh dấu.';
-      let first = null;
-      for (const error of errors) first = showPlanFormError(error.field || '', ruleMessage(error)) || first;
+      const inputs = errors.map((error) => showPlanFormError(error.field || '', ruleMessage(error)));
+      const first = firstInDocument(inputs);
       if (first) first.focus();
     } else {
       showErrorIn($('pf-form-error'), e, form.id ? () => openPlan(form.id) : null);

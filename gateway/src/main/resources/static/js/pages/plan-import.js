@@ -8,6 +8,7 @@ import {
   KINDS, LEGAL_KINDS, MILESTONE_KINDS, PLAN_CHANNELS, RECURRENCES, REPORT_PERIOD_LABELS, SUB_LABELS, TARGET_PERIODS,
   TARGET_SCOPES, TIME_FRAME_TYPES, fieldLabel, ruleMessage
 } from '../core/labels.js';
+import { INVALID_DATE, makeDateInput, readDate } from '../core/forms.js';
 import { blankToNull, setPlansMessage, showErrorIn, showPlansView } from './plan-common.js';
 import { openPlan, showPlanDocument } from './plans.js';
 
@@ -282,8 +283,7 @@ function editorsFor(path, value, depth, top) {
     input = el('input', { type: 'number', 'data-kind': 'number' });
     input.value = value ?? '';
   } else if (DATE_KEYS.includes(key) && (value === null || value === undefined || /^\d{4}-\d{2}-\d{2}$/.test(value))) {
-    input = el('input', { type: 'date', 'data-kind': 'date' });
-    input.value = value || '';
+    input = makeDateInput(el('input', { 'data-kind': 'date' }), value || null);
   } else if (typeof value === 'string' && value.length > 90) {
     input = el('textarea', { rows: '3', 'data-kind': 'text' });
     input.value = value;
@@ -293,7 +293,7 @@ function editorsFor(path, value, depth, top) {
   }
   input.setAttribute('data-path', path);
   input.id = nextId('rv');
-  return [labelled(label, input)];
+  return [labelled(input.dataset.kind === 'date' ? label + ' (dd/mm/yyyy)' : label, input)];
 }
 
 function editorValue(input) {
@@ -302,7 +302,8 @@ function editorValue(input) {
     case 'bool': return input.checked;
     case 'enums': return [...input.selectedOptions].map((o) => o.value);
     case 'lines': return input.value.split('\n').map((s) => s.trim()).filter(Boolean);
-    case 'date': case 'enum': default: return blankToNull(input.value);
+    case 'date': return readDate(input) || null;
+    case 'enum': default: return blankToNull(input.value);
   }
 }
 
@@ -385,6 +386,14 @@ async function saveReview() {
   $('import-result').textContent = '';
   const review = ctx.review;
   const id = review.doc.id;
+  // the screen's own check: a date typed must be a real dd/mm/yyyy date
+  const invalid = [...document.querySelectorAll('#import-fields [data-date][data-changed]')].filter((i) => readDate(i) === undefined);
+  if (invalid.length) {
+    $('import-save-error').replaceChildren(el('span', { class: 'block', text: 'Dự thảo chưa lưu được: dữ liệu chưa hợp lệ.' }));
+    for (const input of invalid) showReviewFieldError(input.dataset.path, INVALID_DATE);
+    invalid[0].focus();
+    return false;
+  }
   try {
     const { body, etag } = await apiCall('/api/plans/' + encodeURIComponent(id), {
       method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-Match': review.etag }, body: JSON.stringify(reviewedContent())

@@ -2,7 +2,7 @@
 // actions its status allows (issue, amend, close, track a duty as a task).
 
 import { api, ApiError, apiCall, apiJson, describeError, isUnauthorized, jsonOf } from '../core/api.js';
-import { ctx, refName, unitName } from '../core/context.js';
+import { can, ctx, refName, unitName } from '../core/context.js';
 import { $, el, nextId } from '../core/dom.js';
 import { formatDate, formatDateTime, pad2 } from '../core/format.js';
 import {
@@ -34,6 +34,12 @@ export default {
       const button = e.target.closest('button[data-duty-id]');
       if (button) dutyToTask(button.dataset.dutyId, button);
     });
+  },
+  signedIn() {
+    // a role that may not manage plans (EDITOR, VIEWER) reads them only: no create, no import, no actions
+    const allowed = can('MANAGE_PLANS_AND_TASKS');
+    $('plan-new-button').hidden = !allowed;
+    $('import-form').hidden = !allowed;
   },
   show() {
     if (listShown) return;
@@ -226,7 +232,7 @@ function renderPlan() {
         el('ul', { class: 'duties' }, ...(r.duties || []).map((d) => {
           let action = null;
           if (d.taskId) action = el('span', { class: 'badge task-in_progress', text: 'Đã theo dõi: nhiệm vụ ' + taskNumber(d.taskId) });
-          else if (d.id && doc.status !== 'CLOSED') {
+          else if (d.id && doc.status !== 'CLOSED' && can('MANAGE_PLANS_AND_TASKS')) {
             action = el('button', { type: 'button', class: 'secondary small-button', 'data-duty-id': d.id,
               'aria-label': `Theo dõi thành nhiệm vụ: ${name}${d.label ? ' ' + d.label : ''}`, text: 'Theo dõi thành nhiệm vụ' });
           }
@@ -290,9 +296,10 @@ function renderPlanActions() {
   const doc = ctx.plan.doc;
   const buttons = [];
   const button = (action, text, cls) => el('button', { type: 'button', class: cls || '', 'data-plan-action': action, text });
-  if (doc.status === 'DRAFT') {
+  const manage = can('MANAGE_PLANS_AND_TASKS');
+  if (manage && doc.status === 'DRAFT') {
     buttons.push(button('edit', 'Sửa dự thảo', 'secondary'), button('issue', 'Ban hành'));
-  } else if (doc.status === 'ISSUED' || doc.status === 'AMENDED') {
+  } else if (manage && (doc.status === 'ISSUED' || doc.status === 'AMENDED')) {
     buttons.push(button('amend', 'Sửa đổi kế hoạch', 'secondary'), button('close', 'Kết thúc kế hoạch', 'secondary'));
   }
   buttons.push(button('reload', 'Tải lại', 'secondary'));

@@ -52,6 +52,14 @@ public class Publication {
     @Indexed(unique = true)
     private String requestKey;
     private String clientRequestId;
+    /**
+     * {@link ProbableDuplicate#key}: set on active, link-less items recorded without confirmation, absent otherwise
+     * (sparse). Its unique index settles the race between two identical link-less submissions.
+     */
+    @Indexed(unique = true, sparse = true)
+    private String duplicateKey;
+    /** Recorded (or corrected) although a stored item looked the same: the caller confirmed it is another one. */
+    private boolean duplicateConfirmed;
     @Indexed
     private Instant publishedAt;
     private Integer durationSeconds;
@@ -83,6 +91,12 @@ public class Publication {
     }
 
     Publication(String id, RecordPublicationRequest request, Source source, Instant now, String by) {
+        this(id, request, source, now, by, false);
+    }
+
+    /** @param confirmedDuplicate the caller confirmed the item although it looked like a stored one */
+    Publication(String id, RecordPublicationRequest request, Source source, Instant now, String by,
+                boolean confirmedDuplicate) {
         this.id = id;
         this.recordedBy = by;
         this.changedBy = by;
@@ -93,15 +107,28 @@ public class Publication {
         this.clientRequestId = request.clientRequestId();
         this.requestKey = request.clientRequestId() == null ? "id:" + id : "client:" + request.clientRequestId();
         apply(request, now);
+        identify(confirmedDuplicate);
         this.lastChange = Change.RECORDED;
         this.pendingEvents.add(PublicationEvents.event(PublicationEvents.RECORDED, this));
     }
 
     /** Replaces the editable state with a corrected one; the unit, channel and link may change too. */
     Changed correct(RecordPublicationRequest request, Instant now, String by) {
+        return correct(request, now, by, false);
+    }
+
+    /**
+     * @param confirmedDuplicate the caller confirmed the corrected item although it looks like another stored one;
+     *                           only matters when the correction changes what identifies a link-less item
+     */
+    Changed correct(RecordPublicationRequest request, Instant now, String by, boolean confirmedDuplicate) {
         requireActive("corrected");
         PastVersion previous = snapshot();
+        String identityBefore = probableDuplicateIdentity();
         apply(request, now);
+        if (!java.util.Objects.equals(identityBefore, probableDuplicateIdentity())) {
+            identify(confirmedDuplicate);
+        }
         return next(Change.CORRECTED, PublicationEvents.CORRECTED, previous, now, by);
     }
 
@@ -112,6 +139,8 @@ public class Publication {
         this.status = Status.RETRACTED;
         this.retractionReason = reason;
         this.retractedAt = now;
+        // a retracted item no longer blocks recording the same programme again
+        this.duplicateKey = null;
         return next(Change.RETRACTED, PublicationEvents.RETRACTED, previous, now, by);
     }
 
@@ -145,6 +174,16 @@ public class Publication {
         this.changedAt = now;
     }
 
+    /** unit|channel|kind|minute of a link-less item; null for an item with a link (its link identifies it). */
+    String probableDuplicateIdentity() {
+        return url == null ? ProbableDuplicate.key(unitId, channel, kind, publishedAt) : null;
+    }
+
+    private void identify(boolean confirmedDuplicate) {
+        this.duplicateConfirmed = confirmedDuplicate && url == null;
+        this.duplicateKey = confirmedDuplicate ? null : probableDuplicateIdentity();
+    }
+
     private Changed next(Change change, String eventType, PastVersion previous, Instant now, String by) {
         this.revision++;
         this.lastChange = change;
@@ -176,6 +215,8 @@ public class Publication {
     public String getUrlKey() { return urlKey; }
     public String getRequestKey() { return requestKey; }
     public String getClientRequestId() { return clientRequestId; }
+    public String getDuplicateKey() { return duplicateKey; }
+    public boolean isDuplicateConfirmed() { return duplicateConfirmed; }
     public Instant getPublishedAt() { return publishedAt; }
     public Integer getDurationSeconds() { return durationSeconds; }
     public List<Theme> getThemes() { return themes; }

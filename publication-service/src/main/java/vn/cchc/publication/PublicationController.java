@@ -1,10 +1,12 @@
 package vn.cchc.publication;
 
-import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -17,10 +19,15 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import vn.cchc.platform.units.UnitPath;
 import vn.cchc.platform.web.ConflictException;
+import vn.cchc.platform.web.FieldError;
 import vn.cchc.platform.web.InvalidRequestException;
 import vn.cchc.security.Action;
 import vn.cchc.security.CurrentUser;
+import vn.cchc.security.ForbiddenException;
+import vn.cchc.publication.web.RequestBodies;
 
 /**
  * Every call carries a bearer token (platform-security). Reads show only items of the caller's units (others answer
@@ -36,23 +43,42 @@ class PublicationController {
     record History(String id, long revision, List<Publication.PastVersion> previousVersions) {
     }
 
+    /** Body property of POST and PUT: record (or correct) a link-less item although it looks like a stored one. */
+    static final String CONFIRM_DUPLICATE = "confirmDuplicate";
+
     private final PublicationService publications;
     private final PublicationQuery query;
+    private final RequestBodies bodies;
 
-    PublicationController(PublicationService publications, PublicationQuery query) {
+    PublicationController(PublicationService publications, PublicationQuery query, RequestBodies bodies) {
         this.publications = publications;
+        this.bodies = bodies;
         this.query = query;
     }
 
-    /** 201 for a new item; 200 with the first record when the same item (or the same Idempotency-Key) was recorded before. */
+    /**
+     * 201 for a new item; 200 with the first record when the same item (or the same Idempotency-Key) was recorded
+     * before; 409 probable-duplicate for a link-less item like a stored one, unless {@code "confirmDuplicate": true}.
+     * Every error of the body is reported in one 400; a well-formed unitId outside the caller's units is 403 first.
+     */
     @PostMapping
-    ResponseEntity<PublicationView> record(@Valid @RequestBody RecordPublicationRequest request,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RecordPublicationRequest.class)))
+    ResponseEntity<PublicationView> record(@RequestBody JsonNode body,
                                            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                            CurrentUser user) {
-        user.requireWrite(request.unitId().strip(), Action.RECORD_PUBLICATIONS);
-        RecordPublicationRequest keyed = idempotencyKey == null || idempotencyKey.isBlank() ? request
-                : request.withClientRequestId(idempotencyKey.strip());
-        PublicationService.Recorded recorded = publications.record(keyed, Publication.Source.MANUAL, user.username());
+        RequestBodies.Read<RecordPublicationRequest> read = bodies.read(body, RecordPublicationRequest.class);
+        List<FieldError> bodyErrors = new ArrayList<>(read.errors());
+        boolean confirmDuplicate = RequestBodies.flag(body, CONFIRM_DUPLICATE, bodyErrors);
+        String unitId = read.value().unitId() == null ? null : read.value().unitId().strip();
+        if (unitId != null && UnitPath.isValid(unitId)) {
+            user.requireWrite(unitId, Action.RECORD_PUBLICATIONS);
+        } else if (!Action.RECORD_PUBLICATIONS.allowedFor(user.roles())) {
+            throw new ForbiddenException("Your roles " + user.roles() + " do not allow " + Action.RECORD_PUBLICATIONS + ".");
+        }
+        RecordPublicationRequest keyed = idempotencyKey == null || idempotencyKey.isBlank() ? read.value()
+                : read.value().withClientRequestId(idempotencyKey.strip());
+        PublicationService.Recorded recorded = publications.record(keyed, bodyErrors, confirmDuplicate,
+                Publication.Source.MANUAL, user.username());
         Publication p = recorded.publication();
         if (!user.canRead(p.getUnitId())) {
             // the client key is taken by an item of another unit: neither show it nor record a second one
@@ -99,28 +125,41 @@ class PublicationController {
                 user.readableScopes());
     }
 
-    /** A correction replaces the item's state; send the ETag you read as If-Match to avoid overwriting a newer change. */
+    /**
+     * A correction replaces the item's state; send the ETag you read as If-Match to avoid overwriting a newer change.
+     * {@code "confirmDuplicate": true} confirms a correction that makes a link-less item look like another one.
+     */
     @PutMapping("/{id}")
-    ResponseEntity<PublicationView> correct(@PathVariable String id, @Valid @RequestBody RecordPublicationRequest request,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RecordPublicationRequest.class)))
+    ResponseEntity<PublicationView> correct(@PathVariable String id, @RequestBody JsonNode body,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                             CurrentUser user) {
-        Publication p = publications.correct(id, request, revision(ifMatch), user);
+        RequestBodies.Read<RecordPublicationRequest> read = bodies.read(body, RecordPublicationRequest.class);
+        List<FieldError> bodyErrors = new ArrayList<>(read.errors());
+        boolean confirmDuplicate = RequestBodies.flag(body, CONFIRM_DUPLICATE, bodyErrors);
+        Publication p = publications.correct(id, read.value(), bodyErrors, confirmDuplicate, revision(ifMatch), user);
         return ResponseEntity.ok().eTag(PublicationView.etag(p)).body(PublicationView.of(p));
     }
 
     @PostMapping("/{id}/retraction")
-    ResponseEntity<PublicationView> retract(@PathVariable String id, @Valid @RequestBody RetractionRequest request,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RetractionRequest.class)))
+    ResponseEntity<PublicationView> retract(@PathVariable String id, @RequestBody JsonNode body,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                             CurrentUser user) {
-        Publication p = publications.retract(id, request.reason(), revision(ifMatch), user);
+        RequestBodies.Read<RetractionRequest> read = bodies.read(body, RetractionRequest.class);
+        RequestBodies.throwIfAny(read.errors());
+        Publication p = publications.retract(id, read.value().reason(), revision(ifMatch), user);
         return ResponseEntity.ok().eTag(PublicationView.etag(p)).body(PublicationView.of(p));
     }
 
     @PutMapping("/{id}/engagement")
-    ResponseEntity<PublicationView> engagement(@PathVariable String id, @Valid @RequestBody Engagement figures,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = Engagement.class)))
+    ResponseEntity<PublicationView> engagement(@PathVariable String id, @RequestBody JsonNode body,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                CurrentUser user) {
-        Publication p = publications.updateEngagement(id, figures, revision(ifMatch), user);
+        RequestBodies.Read<Engagement> read = bodies.read(body, Engagement.class);
+        RequestBodies.throwIfAny(read.errors());
+        Publication p = publications.updateEngagement(id, read.value(), revision(ifMatch), user);
         return ResponseEntity.ok().eTag(PublicationView.etag(p)).body(PublicationView.of(p));
     }
 

@@ -23,7 +23,11 @@ class PublicationQuery {
                   String taskId, Publication.Status status, int page, int size) {
     }
 
-    record Page(List<PublicationView> items, int page, int size, long total) {
+    /** @param total items matching the filter, all pages; @param totalPages pages of {@code size} items (0 if none) */
+    record Page(List<PublicationView> items, int page, int size, long total, long totalPages) {
+        Page(List<PublicationView> items, int page, int size, long total) {
+            this(items, page, size, total, (total + size - 1) / size);
+        }
     }
 
     private final MongoTemplate mongo;

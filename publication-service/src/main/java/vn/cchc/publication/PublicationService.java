@@ -5,12 +5,17 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import vn.cchc.platform.units.UnitPath;
+import vn.cchc.platform.web.ConflictException;
+import vn.cchc.publication.web.RequestBodies;
 import org.springframework.stereotype.Service;
 import vn.cchc.platform.web.FieldError;
 import vn.cchc.platform.web.InvalidRequestException;
@@ -36,9 +41,11 @@ public class PublicationService {
     private final Validator validator;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final MongoTemplate mongo;
 
     PublicationService(PublicationRepository repository, PublicationStore store, UnitDirectory units,
-                       Validator validator, Clock clock, MeterRegistry meters) {
+                       Validator validator, Clock clock, MeterRegistry meters, MongoTemplate mongo) {
+        this.mongo = mongo;
         this.repository = repository;
         this.store = store;
         this.units = units;
@@ -49,45 +56,92 @@ public class PublicationService {
 
     /**
      * Validates, then stores the item and its {@code recorded} event in one write. The same item recorded again
-     * (same client request id, or same unit + channel + link) returns the first record and stores nothing.
+     * (same client request id, or same unit + channel + link) returns the first record and stores nothing. A link-less
+     * item like a stored one (same unit, channel, kind and minute) is refused with {@link ProbableDuplicateException}
+     * unless {@code confirmDuplicate}.
      */
     public Recorded record(RecordPublicationRequest raw, Publication.Source source, String by) {
+        return record(raw, List.of(), false, source, by);
+    }
+
+    /**
+     * @param bodyErrors       errors already found reading the body (values that could not be read): reported with
+     *                         every other error in one 400
+     * @param confirmDuplicate record the item even if it looks like a stored link-less one
+     */
+    public Recorded record(RecordPublicationRequest raw, List<FieldError> bodyErrors, boolean confirmDuplicate,
+                           Publication.Source source, String by) {
         RecordPublicationRequest request = raw.sanitized();
-        requireValid(request);
-        Recorded recorded = insertUnlessDuplicate(request, source, by);
+        requireValid(request, bodyErrors);
+        Recorded recorded;
+        try {
+            recorded = insertUnlessDuplicate(request, confirmDuplicate, source, by);
+        } catch (ProbableDuplicateException e) {
+            count(source, "probable-duplicate");
+            throw e;
+        }
         // ops can see how often units re-send the same item (by hand, spreadsheet or feed)
-        meters.counter("cchc.publications.recorded", "source", source.name(),
-                "outcome", recorded.created() ? "created" : "duplicate").increment();
+        count(source, recorded.created() ? "created" : "duplicate");
         return recorded;
     }
 
-    private Recorded insertUnlessDuplicate(RecordPublicationRequest request, Publication.Source source, String by) {
+    private void count(Publication.Source source, String outcome) {
+        meters.counter("cchc.publications.recorded", "source", source.name(), "outcome", outcome).increment();
+    }
+
+    private Recorded insertUnlessDuplicate(RecordPublicationRequest request, boolean confirmDuplicate,
+                                           Publication.Source source, String by) {
         Optional<Publication> existing = findDuplicate(request);
         if (existing.isPresent()) {
             return new Recorded(existing.get(), false);
         }
+        if (!confirmDuplicate) {
+            findProbableDuplicate(request, null).ifPresent(probable -> {
+                throw new ProbableDuplicateException(probable);
+            });
+        }
         try {
             return new Recorded(repository.insert(new Publication(UUID.randomUUID().toString(), request, source,
-                    clock.instant(), by)), true);
+                    clock.instant(), by, confirmDuplicate)), true);
         } catch (DuplicateKeyException race) {
-            // a concurrent request for the same item won: answer with its record
-            return new Recorded(findDuplicate(request).orElseThrow(() -> race), false);
+            // a concurrent request for the same item won: answer with its record (same key or link), or refuse
+            // this one as its probable duplicate (same link-less identity: the duplicateKey index)
+            Optional<Publication> winner = findDuplicate(request);
+            if (winner.isPresent()) {
+                return new Recorded(winner.get(), false);
+            }
+            throw new ProbableDuplicateException(findProbableDuplicate(request, null).orElseThrow(() -> race));
         }
     }
 
     /** Every rule a recorded item must meet (annotations, cross-field rules, the unit directory), on sanitised input. */
     public List<FieldError> validate(RecordPublicationRequest request) {
+        return validate(request, List.of());
+    }
+
+    /**
+     * Every error at once, sorted by field: {@code prior} (values that could not be read, cells that could not be
+     * parsed) plus every rule broken by the rest; a field already in {@code prior} is not reported again.
+     */
+    public List<FieldError> validate(RecordPublicationRequest request, List<FieldError> prior) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<RecordPublicationRequest> v : validator.validate(request)) {
-            errors.add(new FieldError(v.getPropertyPath().toString(),
-                    kebab(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()), v.getMessage()));
+            errors.add(new FieldError(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", ""), RequestBodies.rule(v),
+                    v.getMessage()));
         }
         errors.addAll(PublicationRules.check(request, clock));
-        if (request.unitId() != null && errors.stream().noneMatch(e -> e.field().equals("unitId"))) {
+        if (request.unitId() != null && errors.stream().noneMatch(e -> e.field().equals("unitId"))
+                && prior.stream().noneMatch(e -> e.field().equals("unitId"))) {
             errors.addAll(units.check(request.unitId(), request.channel()));
         }
-        errors.sort(Comparator.comparing(FieldError::field));
-        return errors;
+        List<FieldError> all = new ArrayList<>(prior);
+        errors.stream().filter(e -> prior.stream().noneMatch(p -> sameField(p.field(), e.field()))).forEach(all::add);
+        return RequestBodies.sorted(all);
+    }
+
+    private static boolean sameField(String reported, String field) {
+        String base = reported.replaceAll("[.\\[].*$", "");
+        return field.equals(reported) || field.equals(base) || field.startsWith(base + ".") || field.startsWith(base + "[");
     }
 
     /** The record this (sanitised, valid) request would duplicate, if any. */
@@ -102,6 +156,27 @@ public class PublicationService {
             return repository.findByUrlKey(request.unitId() + "|" + request.channel() + "|" + UrlKey.normalize(request.url()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * For a link-less (sanitised, valid) request: the earliest-recorded active item of the same unit, channel and kind
+     * published in the same minute, other than {@code exceptId}. Items with a link count too: the same programme may
+     * have been recorded with its podcast link.
+     */
+    public Optional<Publication> findProbableDuplicate(RecordPublicationRequest request, String exceptId) {
+        if (request.url() != null) {
+            return Optional.empty();
+        }
+        java.time.Instant minute = ProbableDuplicate.minuteStart(request.publishedAt().toInstant());
+        Criteria criteria = Criteria.where("unitId").is(request.unitId()).and("channel").is(request.channel().name())
+                .and("kind").is(request.kind().name()).and("status").is(Publication.Status.ACTIVE.name())
+                .and("publishedAt").gte(minute).lt(minute.plusSeconds(60));
+        if (exceptId != null) {
+            criteria = criteria.and("_id").ne(exceptId);
+        }
+        Query query = Query.query(criteria).with(Sort.by("recordedAt", "_id")).limit(1);
+        query.fields().exclude("history", "pendingEvents");
+        return Optional.ofNullable(mongo.findOne(query, Publication.class));
     }
 
     /** Any item, whatever its unit: for internal use (tests, the service itself). */
@@ -124,13 +199,42 @@ public class PublicationService {
      * the new unit (403 otherwise, checked before anything else: nothing is changed, nothing is emitted).
      */
     public Publication correct(String id, RecordPublicationRequest raw, Long expectedRevision, CurrentUser user) {
+        return correct(id, raw, List.of(), false, expectedRevision, user);
+    }
+
+    /**
+     * A correction that changes what identifies a link-less item (unit, channel, kind, minute, or dropping the link)
+     * so that it looks like another stored item is refused as a probable duplicate unless {@code confirmDuplicate};
+     * a correction that keeps that identity (a title fix) is never refused for it.
+     */
+    public Publication correct(String id, RecordPublicationRequest raw, List<FieldError> bodyErrors,
+                               boolean confirmDuplicate, Long expectedRevision, CurrentUser user) {
         Publication publication = writable(id, user);
-        user.requireWrite(raw.unitId() == null ? null : raw.unitId().strip(), Action.RECORD_PUBLICATIONS);
+        String newUnit = raw.unitId() == null ? null : raw.unitId().strip();
+        if (newUnit != null && UnitPath.isValid(newUnit)) {
+            user.requireWrite(newUnit, Action.RECORD_PUBLICATIONS);
+        }
         requireRevision(publication, expectedRevision);
         RecordPublicationRequest request = raw.sanitized();
-        requireValid(request);
+        requireValid(request, bodyErrors);
+        boolean identityChanges = request.url() != null ? false
+                : !ProbableDuplicate.key(request).equals(publication.probableDuplicateIdentity());
+        if (identityChanges && !confirmDuplicate) {
+            findProbableDuplicate(request, id).ifPresent(probable -> {
+                throw new ProbableDuplicateException(probable);
+            });
+        }
         long from = publication.getRevision();
-        store.saveChange(publication, from, publication.correct(request, clock.instant(), user.username()));
+        try {
+            store.saveChange(publication, from, publication.correct(request, clock.instant(), user.username(), confirmDuplicate));
+        } catch (DuplicateKeyException clash) {
+            // a concurrent link-less item took this identity, or another record of the unit has this link
+            Optional<Publication> probable = findProbableDuplicate(request, id);
+            if (probable.isPresent() && request.url() == null) {
+                throw new ProbableDuplicateException(probable.get());
+            }
+            throw new ConflictException("Another publication of this unit on " + request.channel() + " already has this link.");
+        }
         return publication;
     }
 
@@ -179,15 +283,10 @@ public class PublicationService {
         }
     }
 
-    private void requireValid(RecordPublicationRequest request) {
-        List<FieldError> errors = validate(request);
+    private void requireValid(RecordPublicationRequest request, List<FieldError> prior) {
+        List<FieldError> errors = validate(request, prior);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-    }
-
-    /** NotBlank → not-blank, as the Problem Details advice names rules. */
-    private static String kebab(String name) {
-        return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -3,7 +3,6 @@ package vn.cchc.publication;
 import com.mongodb.client.result.UpdateResult;
 import java.util.Set;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -29,6 +28,7 @@ class PublicationStore {
         this.mongo = mongo;
     }
 
+    /** @throws org.springframework.dao.DuplicateKeyException when the changed item's link or identity key is taken */
     void saveChange(Publication p, long fromRevision, Publication.Changed changed) {
         MongoConverter converter = mongo.getConverter();
         Document state = new Document();
@@ -48,13 +48,9 @@ class PublicationStore {
         update.push("history", converter.convertToMongoType(changed.previous()));
         update.push("pendingEvents", converter.convertToMongoType(changed.event()));
         update.inc("version", 1);
-        UpdateResult result;
-        try {
-            result = mongo.updateFirst(Query.query(Criteria.where("_id").is(p.getId()).and("revision").is(fromRevision)),
-                    update, COLLECTION);
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("Another publication of this unit on " + p.getChannel() + " already has this link.");
-        }
+        // a DuplicateKeyException (the new link, or the new link-less identity, is another item's) goes to the caller
+        UpdateResult result = mongo.updateFirst(Query.query(Criteria.where("_id").is(p.getId()).and("revision").is(fromRevision)),
+                update, COLLECTION);
         if (result.getMatchedCount() == 0) {
             throw new ConflictException("Publication " + p.getId() + " was changed meanwhile (revision " + fromRevision
                     + " is no longer current); reload it and try again.", true);

@@ -149,4 +149,83 @@ class FeedCaptureTest extends ServiceTestBase {
                 .status()).isEqualTo(204);
         assertThat(subscriptions.findById(id).orElseThrow().isActive()).isFalse();
     }
+
+    /** Any poll running now has finished once this returns (the scheduler has one thread). */
+    void afterRunningPoll() throws Exception {
+        scheduler.submit(() -> { }).get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theListShowsWhatTheLastPollFoundIncludingWhyEntriesWereSkipped() {
+        String id = json.readTree(subscribe("vinh-long.phu-khuong", "/rss").body()).get("id").asString();
+
+        JsonNode subscription = await().atMost(Duration.ofSeconds(60)).until(
+                () -> json.readTree(Api.get(url() + "/feeds?unit=vinh-long").body()).get(0),
+                s -> s.hasNonNull("lastPoll"));
+
+        assertThat(subscription.get("id").asString()).isEqualTo(id);
+        assertThat(subscription.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(subscription.get("lastPolledAt").asString()).isEqualTo(subscription.get("lastPoll").get("at").asString());
+        JsonNode lastPoll = subscription.get("lastPoll");
+        assertThat(lastPoll.get("outcome").asString()).isEqualTo("OK");
+        assertThat(lastPoll.get("entries").asInt()).isEqualTo(3);
+        assertThat(lastPoll.get("recorded").asInt() + lastPoll.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(lastPoll.get("rejected").asInt()).isEqualTo(1);
+        assertThat(lastPoll.get("error").isNull()).isTrue();
+        JsonNode skipped = lastPoll.get("rejectedEntries").get(0);
+        assertThat(skipped.get("link").asString()).endsWith("/tin/999");
+        assertThat(skipped.get("title").asString()).isEqualTo("Tin đăng hẹn giờ");
+        assertThat(skipped.get("errors").get(0).get("rule").asString()).isEqualTo("not-in-future");
+        assertThat(subscription.get("entriesRecorded").asLong()).isEqualTo(2);
+
+        // a feed that cannot be read: FAILED with the error text
+        String missing = json.readTree(subscribe("vinh-long.phu-khuong", "/missing").body()).get("id").asString();
+        Api.postJson(url() + "/feeds/" + missing + "/poll", "");
+        JsonNode failed = json.readTree(Api.get(url() + "/feeds/" + missing).body()).get("lastPoll");
+        assertThat(failed.get("outcome").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("error").asString()).contains("404");
+    }
+
+    @Test
+    void aPausedFeedIsNotPolledUntilResumedAndARemovedOneIsNoLongerListed() throws Exception {
+        String id = json.readTree(subscribe("vinh-long.phu-khuong", "/rss").body()).get("id").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> repository.count() == 2);
+
+        Http.Response paused = Api.postJson(url() + "/feeds/" + id + "/pause", "");
+        assertThat(paused.status()).isEqualTo(200);
+        assertThat(json.readTree(paused.body()).get("status").asString()).isEqualTo("PAUSED");
+        afterRunningPoll();
+        rssItems.add(item("Tin mới khi tạm dừng", "https://phukhuong.vinhlong.gov.vn/tin/105", "Wed, 04 Mar 2026 05:00:00 GMT"));
+        // several scheduled rounds (1 s) pass without recording it
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(60)).until(() -> repository.count() == 2);
+        assertThat(json.readTree(Api.get(url() + "/feeds/" + id).body()).get("status").asString()).isEqualTo("PAUSED");
+
+        Http.Response resumed = Api.postJson(url() + "/feeds/" + id + "/resume", "");
+        assertThat(json.readTree(resumed.body()).get("status").asString()).isEqualTo("ACTIVE");
+        await().atMost(Duration.ofSeconds(60)).until(() -> repository.count() == 3);
+
+        assertThat(Api.as(Api.ADMIN).delete(url() + "/feeds/" + id).status()).isEqualTo(204);
+        assertThat(json.readTree(Api.get(url() + "/feeds?unit=vinh-long").body()).size()).isZero();
+        assertThat(Api.get(url() + "/feeds/" + id).status()).isEqualTo(404);
+        assertThat(Api.postJson(url() + "/feeds/" + id + "/poll", "").status()).isEqualTo(404);
+        assertThat(Api.postJson(url() + "/feeds/" + id + "/resume", "").status()).isEqualTo(404);
+        assertThat(repository.count()).isEqualTo(3); // what was recorded stays
+
+        // subscribing to the same feed again brings it back
+        Http.Response again = subscribe("vinh-long.phu-khuong", "/rss");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(json.readTree(again.body()).get("id").asString()).isEqualTo(id);
+        assertThat(json.readTree(Api.get(url() + "/feeds?unit=vinh-long").body()).size()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyAWriterOfTheUnitMayPauseOrResume() {
+        String id = json.readTree(subscribe("vinh-long.phu-khuong", "/rss").body()).get("id").asString();
+
+        assertThat(Api.as(TestTokens.editor("lam-dong.bac-binh")).postJson(url() + "/feeds/" + id + "/pause", "").status())
+                .isEqualTo(403);
+        assertThat(Api.as(TestTokens.viewer("vinh-long")).postJson(url() + "/feeds/" + id + "/resume", "").status())
+                .isEqualTo(403);
+        assertThat(subscriptions.findById(id).orElseThrow().isActive()).isTrue();
+    }
 }

@@ -274,13 +274,17 @@ class PublicationApiTest extends ServiceTestBase {
                  "publishedAt":"2026-03-13T20:15:00+07:00","durationSeconds":900}""";
         Http.Response first = Api.postJson(url(), broadcast, "Idempotency-Key", "radio-2026-03-13");
         Http.Response retry = Api.postJson(url(), broadcast, "Idempotency-Key", "radio-2026-03-13");
+        // another key for the same link-less programme: a probable duplicate, recorded once confirmed
         Http.Response other = Api.postJson(url(), broadcast, "Idempotency-Key", "radio-2026-03-13-b");
+        Http.Response confirmed = Api.postJson(url(), broadcast.replace("\"durationSeconds\"", "\"confirmDuplicate\":true,\"durationSeconds\""),
+                "Idempotency-Key", "radio-2026-03-13-b");
         Http.Response bodyKey = Api.postJson(url(), broadcast.replace("\"durationSeconds\":900",
                 "\"durationSeconds\":900,\"clientRequestId\":\"radio-2026-03-13\""));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(200);
-        assertThat(other.status()).isEqualTo(201);
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(confirmed.status()).isEqualTo(201);
         assertThat(bodyKey.status()).isEqualTo(200);
         assertThat(json.readTree(retry.body()).get("id").asString()).isEqualTo(json.readTree(first.body()).get("id").asString());
         assertThat(repository.count()).isEqualTo(2);

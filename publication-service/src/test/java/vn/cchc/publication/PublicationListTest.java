@@ -61,6 +61,9 @@ class PublicationListTest extends ServiceTestBase {
         JsonNode first = list("page=0&size=3");
         JsonNode second = list("page=1&size=3");
         assertThat(first.get("total").asLong()).isEqualTo(4);
+        assertThat(first.get("totalPages").asLong()).isEqualTo(2);
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(first.get("size").asInt()).isEqualTo(3);
         assertThat(first.get("items")).hasSize(3);
         assertThat(first.get("items").get(0).get("unitId").asString()).isEqualTo("lam-dong.bac-binh");
         assertThat(second.get("items")).hasSize(1);

@@ -152,4 +152,22 @@ class SpreadsheetImportTest extends ServiceTestBase {
         JsonNode dryRun = upload("&dryRun=true", "mau.csv", templateBytes);
         assertThat(statuses(dryRun)).as(dryRun.toString()).containsOnly("VALID");
     }
+
+    @Test
+    void aRejectedRowListsEveryErrorOfTheRowAtOnce() {
+        String csv = HEADER + "vinh-long.phu-khuong.tt-cu,Điện báo,Loại lạ,<b></b>,ftp://pk.vn/x,02/03/2099 08:00,mười,Chủ đề lạ\n"
+                + "vinh-long.phu-khuong,Trang thông tin điện tử,\"Tin, bài\",Tin hợp lệ,https://pk.vn/tin/77,02/03/2026 08:00,,\n";
+
+        JsonNode report = upload("&dryRun=true", "loi.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(statuses(report)).containsExactly("REJECTED", "VALID");
+        JsonNode errors = report.get("results").get(0).get("errors");
+        List<String> fieldRules = errors.valueStream().map(e -> e.get("field").asString() + "/" + e.get("rule").asString()).toList();
+        // the cells that could not be read, and every rule the rest breaks (a retired unit, a markup-only title, a
+        // non-http link, a future date), sorted by field
+        assertThat(fieldRules).containsExactly("channel/unknown-value", "durationSeconds/number", "kind/unknown-value",
+                "publishedAt/not-in-future", "themes/unknown-value", "title/not-blank", "unitId/inactive-unit", "url/http-url");
+        assertThat(report.get("rejected").asInt()).isEqualTo(1);
+        assertThat(repository.count()).isZero();
+    }
 }

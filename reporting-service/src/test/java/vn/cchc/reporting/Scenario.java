@@ -145,7 +145,8 @@ public final class Scenario {
     Event plan(int revision, String type, String status, int webMinimum) {
         ObjectNode data = (ObjectNode) json.readTree(resource("vn.cchc.plan.issued.v1.json"));
         data.put("planId", plan).put("revision", revision).put("status", status).put("issuingUnitId", ward)
-                .put("place", wardName.substring(wardName.indexOf(' ') + 1)).put("issuedOn", "2026-01-15");
+                .put("place", wardName.substring(wardName.indexOf(' ') + 1)).put("issuedOn", "2026-01-15")
+                .put("number", "12/KH-UBND");
         data.set("unitPath", json.valueToTree(UnitPath.of(ward)));
         data.set("targets", json.valueToTree(List.of(
                 Map.of("id", "t-web", "description", "Ít nhất 12 tin, bài về CCHC trên Trang thông tin điện tử phường",

@@ -3,73 +3,45 @@ package vn.cchc.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.cchc.platform.test.Http;
+import vn.cchc.system.browser.Browser;
+import vn.cchc.system.browser.Browsers;
 
 /**
  * The plan import in a real browser against the real local stack (shared with {@link LocalStackIT}): a coordinator
  * signs in, picks the year, uploads the Phú Khương 2026 plan, corrects a field on the review screen, saves the draft
  * (PUT + If-Match), issues it, and then finds its tasks in the task list and its targets on the dashboard, which
- * task-service and reporting-service built from the plan's events. Headless Debian Chromium through chromedriver;
- * skipped when they are not installed ({@code apt-get install -y chromium chromium-driver}).
+ * task-service and reporting-service built from the plan's events. Headless Debian Chromium ({@link Browser}, with an
+ * en-US locale and a Los Angeles clock: nothing may depend on them); skipped when it is not installed.
  * Writes the review screen to {@code docs/img/plan-review.png} for the documentation.
  */
 @ExtendWith(LocalStack.Started.class)
 class PlanImportBrowserIT {
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final String GATEWAY = LocalStack.GATEWAY;
     static final String UNIT = "vinh-long.phu-khuong";
     final JsonMapper json = JsonMapper.builder().build();
 
+    @RegisterExtension
+    final Browsers browsers = new Browsers(GATEWAY);
+
     WebDriver driver;
     WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver not installed");
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium not installed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createTempDirectory("cchc-plan-import-chromium"), "--window-size=1400,1000", "--lang=vi-VN");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void uploadAPlanReviewCorrectSaveIssueAndFollowIt() throws Exception {
@@ -80,12 +52,9 @@ class PlanImportBrowserIT {
         }
 
         // sign in through the gateway's own login page (authorization code + PKCE)
-        driver.get(GATEWAY + "/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("login-button"))).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
-        driver.findElement(By.id("username")).sendKeys("coordinator.phu-khuong");
-        driver.findElement(By.id("password")).sendKeys("DieuPhoi@2026");
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser browser = browsers.open().signIn("coordinator.phu-khuong", "DieuPhoi@2026");
+        driver = browser.driver();
+        wait = browser.await();
         wait.until(ExpectedConditions.textToBe(By.id("user-name"), "Phòng Văn hóa - Xã hội phường Phú Khương"));
         wait.until(d -> new Select(d.findElement(By.id("unit-select"))).getOptions().size() > 0);
 
@@ -121,7 +90,8 @@ class PlanImportBrowserIT {
         WebElement number = driver.findElement(By.cssSelector("#import-fields li[data-field='number'] [data-path='number']"));
         number.clear();
         number.sendKeys("80/KH-UBND");
-        screenshot(LocalStack.ROOT.resolve("docs/img/plan-review.png"));
+        browser.screenshot(LocalStack.ROOT.resolve("docs/img/plan-review.png"));
+        browser.screenshot("plan-review");
 
         driver.findElement(By.id("import-save")).click();
         wait.until(ExpectedConditions.textToBe(By.id("import-result"), "Đã lưu dự thảo."));
@@ -180,10 +150,5 @@ class PlanImportBrowserIT {
         return json.readTree(response.body());
     }
 
-    void screenshot(Path target) throws IOException {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-    }
 
 }

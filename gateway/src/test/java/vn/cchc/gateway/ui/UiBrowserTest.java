@@ -230,8 +230,10 @@ class UiBrowserTest {
         assertThat(PUBLICATIONS).isEmpty();
 
         driver.findElement(By.id("pub-title")).sendKeys("Phường Phú Khương đẩy mạnh dịch vụ công trực tuyến");
-        WebElement time = driver.findElement(By.id("pub-publishedAt"));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = '2026-03-02T08:00'", time);
+        driver.findElement(By.id("pub-publishedDate")).clear();
+        driver.findElement(By.id("pub-publishedDate")).sendKeys("02/03/2026");
+        driver.findElement(By.id("pub-publishedTime")).clear();
+        driver.findElement(By.id("pub-publishedTime")).sendKeys("08:00");
         submit.click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pub-result"), "Đã ghi nhận tin bài"));
         assertThat(driver.findElement(By.id("pub-title-error")).getText()).isEmpty();
@@ -311,7 +313,9 @@ class UiBrowserTest {
     }
 
     static Map<String, Object> unit(String id, String parent, String name, String kind) {
-        return Map.of("unitId", id, "parentId", parent, "name", name, "kind", kind, "status", "ACTIVE", "channels", List.of(),
+        List<Map<String, String>> channels = kind.equals("WARD")
+                ? List.of(Map.of("channel", "WEBSITE", "url", "https://phukhuong.vinhlong.gov.vn")) : List.of();
+        return Map.of("unitId", id, "parentId", parent, "name", name, "kind", kind, "status", "ACTIVE", "channels", channels,
                 "revision", 1);
     }
 

@@ -266,7 +266,10 @@ class UiPlansBrowserTest {
         assertThat(driver.findElement(By.id("report-links")).getText()).contains("Báo cáo năm 2025");
         driver.findElement(By.cssSelector(".tab[data-tab='plans']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plans-empty")));
-        driver.navigate().refresh(); // the year survives a reload (address + storage)
+        driver.navigate().refresh(); // the year and the tab survive a reload (address + storage)
+        wait.until(ExpectedConditions.attributeToBe(By.id("tab-plans"), "aria-selected", "true"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plans-empty")));
+        driver.findElement(By.cssSelector(".tab[data-tab='dashboard']")).click();
         wait.until(ExpectedConditions.textToBe(By.id("dashboard-title"), "Tổng quan năm 2025"));
         new Select(driver.findElement(By.id("year-select"))).selectByValue("2026");
         wait.until(ExpectedConditions.urlContains("#year=2026"));

@@ -3,6 +3,7 @@ package vn.cchc.publication.feeds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,16 +66,19 @@ class FeedCapture {
                 Thread.currentThread().interrupt();
             }
             log.warn("Feed {} of {} could not be read: {}", subscription.getFeedUrl(), subscription.getUnitId(), e.toString());
-            mark(subscription, now, String.valueOf(e.getMessage()), 0);
-            return new PollResult(subscription.getId(), 0, 0, 0, 0, String.valueOf(e.getMessage()));
+            String error = String.valueOf(e.getMessage());
+            mark(subscription, new FeedSubscription.LastPoll(now, FeedSubscription.PollOutcome.FAILED, 0, 0, 0, 0, error,
+                    List.of()));
+            return new PollResult(subscription.getId(), 0, 0, 0, 0, error);
         }
         int recorded = 0;
         int duplicates = 0;
-        int rejected = 0;
+        List<FeedSubscription.RejectedEntry> rejected = new ArrayList<>();
         for (FeedReader.Entry entry : entries) {
+            String title = PlainText.shortened(entry.title(), 500);
             try {
                 RecordPublicationRequest request = new RecordPublicationRequest(subscription.getUnitId(),
-                        subscription.getChannel(), Kind.ARTICLE, PlainText.shortened(entry.title(), 500),
+                        subscription.getChannel(), Kind.ARTICLE, title,
                         PlainText.shortened(entry.summary(), 1000), entry.link(),
                         (entry.published() == null ? now : entry.published()).atOffset(ZoneOffset.UTC), null,
                         null, null, null, null, null, null);
@@ -84,12 +88,14 @@ class FeedCapture {
                     duplicates++;
                 }
             } catch (InvalidRequestException e) {
-                rejected++;
+                rejected.add(new FeedSubscription.RejectedEntry(entry.link(), title, e.errors()));
                 log.info("Feed entry {} of {} skipped: {}", entry.link(), subscription.getUnitId(), e.getMessage());
             }
         }
-        mark(subscription, now, null, recorded);
-        return new PollResult(subscription.getId(), entries.size(), recorded, duplicates, rejected, null);
+        mark(subscription, new FeedSubscription.LastPoll(now, FeedSubscription.PollOutcome.OK, entries.size(), recorded,
+                duplicates, rejected.size(), null,
+                rejected.subList(0, Math.min(rejected.size(), FeedSubscription.LastPoll.MAX_REJECTED_SHOWN))));
+        return new PollResult(subscription.getId(), entries.size(), recorded, duplicates, rejected.size(), null);
     }
 
     /** The system records feed entries on behalf of whoever subscribed (older subscriptions: "feed"). */
@@ -97,10 +103,11 @@ class FeedCapture {
         return subscription.getCreatedBy() == null ? "feed" : subscription.getCreatedBy();
     }
 
-    /** One atomic update, so a poll never overwrites a concurrent change of the subscription (e.g. deactivation). */
-    private void mark(FeedSubscription subscription, Instant now, String error, int recorded) {
+    /** One atomic update, so a poll never overwrites a concurrent change of the subscription (e.g. pausing it). */
+    private void mark(FeedSubscription subscription, FeedSubscription.LastPoll poll) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription.getId())),
-                new Update().set("lastPolledAt", now).set("lastError", error).inc("entriesRecorded", recorded),
+                new Update().set("lastPolledAt", poll.at()).set("lastError", poll.error()).set("lastPoll", poll)
+                        .inc("entriesRecorded", poll.recorded()),
                 FeedSubscription.class);
     }
 }

@@ -1,6 +1,5 @@
 package vn.cchc.publication.feeds;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -24,12 +24,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 import vn.cchc.platform.units.UnitPath;
 import vn.cchc.platform.web.FieldError;
 import vn.cchc.platform.web.InvalidRequestException;
 import vn.cchc.platform.web.NotFoundException;
 import vn.cchc.publication.Channel;
 import vn.cchc.publication.units.UnitDirectory;
+import vn.cchc.publication.web.RequestBodies;
 import vn.cchc.security.Action;
 import vn.cchc.security.CurrentUser;
 import vn.cchc.security.ForbiddenException;
@@ -47,6 +49,7 @@ class FeedController {
                                Channel channel) {
     }
 
+    private final RequestBodies bodies;
     private final FeedSubscriptionRepository subscriptions;
     private final FeedCapture capture;
     private final UnitDirectory units;
@@ -54,7 +57,8 @@ class FeedController {
     private final Clock clock;
 
     FeedController(FeedSubscriptionRepository subscriptions, FeedCapture capture, UnitDirectory units,
-                   MongoTemplate mongo, Clock clock) {
+                   MongoTemplate mongo, Clock clock, RequestBodies bodies) {
+        this.bodies = bodies;
         this.subscriptions = subscriptions;
         this.capture = capture;
         this.units = units;
@@ -62,25 +66,38 @@ class FeedController {
         this.clock = clock;
     }
 
-    /** 201 for a new subscription, 200 with the existing one when the unit already follows this feed. */
+    /**
+     * 201 for a new subscription, 200 with the existing one when the unit already follows this feed (a paused or
+     * removed one is resumed). Every error of the body in one 400; a well-formed unitId outside the caller's units is 403.
+     */
     @PostMapping
-    ResponseEntity<FeedSubscription> subscribe(@Valid @RequestBody SubscriptionRequest request, CurrentUser user) {
-        user.requireWrite(request.unitId(), Action.RECORD_PUBLICATIONS);
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SubscriptionRequest.class)))
+    ResponseEntity<FeedSubscription> subscribe(@RequestBody JsonNode body, CurrentUser user) {
+        RequestBodies.Read<SubscriptionRequest> read = bodies.read(body, SubscriptionRequest.class);
+        SubscriptionRequest request = read.value();
+        List<FieldError> errors = new ArrayList<>(read.errors());
+        boolean wellFormedUnit = !read.hasErrorOn("unitId");
+        if (wellFormedUnit) {
+            user.requireWrite(request.unitId(), Action.RECORD_PUBLICATIONS);
+        } else if (!Action.RECORD_PUBLICATIONS.allowedFor(user.roles())) {
+            throw new ForbiddenException("Your roles " + user.roles() + " do not allow " + Action.RECORD_PUBLICATIONS + ".");
+        }
         Channel channel = request.channel() == null ? Channel.WEBSITE : request.channel();
-        List<FieldError> errors = new ArrayList<>();
         if (channel != Channel.WEBSITE && channel != Channel.PROVINCIAL_PORTAL) {
             errors.add(new FieldError("channel", "feed-channel", "Feeds are captured for WEBSITE or PROVINCIAL_PORTAL."));
         }
-        if (!isHttpUrl(request.url())) {
+        if (!read.hasErrorOn("url") && !isHttpUrl(request.url())) {
             errors.add(new FieldError("url", "http-url", "Must be an http:// or https:// link."));
         }
-        errors.addAll(units.check(request.unitId(), channel.name(), true));
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+        if (wellFormedUnit) {
+            units.check(request.unitId(), channel.name(), true).stream()
+                    .filter(e -> !read.hasErrorOn(e.field())).forEach(errors::add);
         }
+        RequestBodies.throwIfAny(errors);
         Optional<FeedSubscription> existing = subscriptions.findByKey(FeedSubscription.keyOf(request.unitId(), request.url()));
         if (existing.isPresent()) {
-            activate(existing.get().getId());
+            setFlags(existing.get().getId(), true, false);
             return ResponseEntity.ok(subscriptions.findById(existing.get().getId()).orElseThrow());
         }
         try {
@@ -107,21 +124,39 @@ class FeedController {
         if (unit != null) {
             criteria.add(Criteria.where("unitId").regex(UnitPath.subtreeRegex(unit)));
         }
-        return mongo.find(new Query(new Criteria().andOperator(criteria)), FeedSubscription.class);
+        criteria.add(Criteria.where("removed").ne(true));
+        return mongo.find(new Query(new Criteria().andOperator(criteria)).with(Sort.by("unitId", "feedUrl")),
+                FeedSubscription.class);
     }
 
     @GetMapping("/{id}")
     FeedSubscription get(@PathVariable String id, CurrentUser user) {
-        return subscriptions.findById(id).filter(s -> user.canRead(s.getUnitId()))
+        return subscriptions.findById(id).filter(s -> user.canRead(s.getUnitId()) && !s.isRemoved())
                 .orElseThrow(() -> new NotFoundException("No feed subscription " + id));
     }
 
-    /** Stops polling; what was recorded from the feed stays. */
+    /** Removes the subscription: no more polling, no longer listed; what was recorded from the feed stays. */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> unsubscribe(@PathVariable String id, CurrentUser user) {
         writable(id, user);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("active", false), FeedSubscription.class);
+        setFlags(id, false, true);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Stops polling on the schedule until resumed; the subscription stays listed (status PAUSED). */
+    @PostMapping("/{id}/pause")
+    FeedSubscription pause(@PathVariable String id, CurrentUser user) {
+        writable(id, user);
+        setFlags(id, false, false);
+        return subscriptions.findById(id).orElseThrow();
+    }
+
+    /** Polls on the schedule again (status ACTIVE). */
+    @PostMapping("/{id}/resume")
+    FeedSubscription resume(@PathVariable String id, CurrentUser user) {
+        writable(id, user);
+        setFlags(id, true, false);
+        return subscriptions.findById(id).orElseThrow();
     }
 
     /** Polls the feed now instead of waiting for the schedule. */
@@ -132,7 +167,7 @@ class FeedController {
 
     /** The subscription, if the caller may record publications for its unit (403 otherwise; 404 if absent). */
     private FeedSubscription writable(String id, CurrentUser user) {
-        FeedSubscription subscription = subscriptions.findById(id)
+        FeedSubscription subscription = subscriptions.findById(id).filter(s -> !s.isRemoved())
                 .orElseThrow(() -> new NotFoundException("No feed subscription " + id));
         if (!user.canWrite(subscription.getUnitId(), Action.RECORD_PUBLICATIONS)) {
             throw new ForbiddenException("Feed subscription " + id + " is outside your units " + user.scopes()
@@ -141,8 +176,9 @@ class FeedController {
         return subscription;
     }
 
-    private void activate(String id) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("active", true), FeedSubscription.class);
+    private void setFlags(String id, boolean active, boolean removed) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("active", active).set("removed", removed),
+                FeedSubscription.class);
     }
 
     private static boolean isHttpUrl(String url) {

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import vn.cchc.platform.web.FieldError;
 import vn.cchc.platform.units.UnitPath;
 import vn.cchc.platform.web.InvalidRequestException;
+import vn.cchc.publication.ProbableDuplicate;
+import vn.cchc.publication.ProbableDuplicateException;
 import vn.cchc.publication.Publication;
 import vn.cchc.publication.PublicationService;
 import vn.cchc.publication.RecordPublicationRequest;
@@ -27,6 +29,7 @@ import vn.cchc.security.ForbiddenException;
 @Service
 public class ImportService {
     static final int MAX_ROWS = 5000;
+    static final String PROBABLE_DUPLICATE_RULE = "probable-duplicate";
 
     private final PublicationService publications;
 
@@ -49,16 +52,15 @@ public class ImportService {
         List<RowResult> results = new ArrayList<>();
         Map<Integer, RecordPublicationRequest> valid = new HashMap<>();
         Map<String, Integer> seenInFile = new HashMap<>();
+        Map<String, Integer> linklessInFile = new HashMap<>();
         for (SpreadsheetRows.Row row : rows) {
             RowReader.Read read = RowReader.read(row.cells(), defaultUnitId);
             RecordPublicationRequest request = read.request().sanitized();
             if (request.clientRequestId() == null) {
                 request = request.withClientRequestId(RowReader.contentKey(request));
             }
-            List<FieldError> errors = new ArrayList<>(read.errors());
-            if (errors.isEmpty()) {
-                errors.addAll(publications.validate(request));
-            }
+            // every error of the row at once: the cells that could not be read and every rule the rest breaks
+            List<FieldError> errors = publications.validate(request, read.errors());
             if (!errors.isEmpty()) {
                 results.add(new RowResult(row.number(), Status.REJECTED, request.title(), null, null, errors));
                 continue;
@@ -74,6 +76,18 @@ public class ImportService {
                         List.of()));
                 continue;
             }
+            if (request.url() == null) {
+                Integer sameMinuteRow = linklessInFile.putIfAbsent(ProbableDuplicate.key(request), row.number());
+                if (sameMinuteRow != null) {
+                    results.add(probableDuplicateOfRow(row.number(), request, sameMinuteRow));
+                    continue;
+                }
+                Optional<Publication> probable = publications.findProbableDuplicate(request, null);
+                if (probable.isPresent()) {
+                    results.add(probableDuplicate(row.number(), request, probable.get(), user));
+                    continue;
+                }
+            }
             valid.put(row.number(), request);
             results.add(new RowResult(row.number(), Status.VALID, request.title(), null, null, List.of()));
         }
@@ -86,13 +100,39 @@ public class ImportService {
             if (!store) {
                 return dryRun ? r : new RowResult(r.row(), Status.NOT_IMPORTED, r.title(), null, null, List.of());
             }
-            PublicationService.Recorded recorded = publications.record(valid.get(r.row()), Publication.Source.IMPORT,
-                    user.username());
-            return new RowResult(r.row(), recorded.created() ? Status.IMPORTED : Status.DUPLICATE, r.title(),
-                    recorded.publication().getId(), null, List.of());
+            try {
+                PublicationService.Recorded recorded = publications.record(valid.get(r.row()), Publication.Source.IMPORT,
+                        user.username());
+                return new RowResult(r.row(), recorded.created() ? Status.IMPORTED : Status.DUPLICATE, r.title(),
+                        recorded.publication().getId(), null, List.of());
+            } catch (ProbableDuplicateException race) {
+                // recorded meanwhile by someone else (by hand, another upload)
+                return probableDuplicate(r.row(), valid.get(r.row()), race.existing(), user);
+            }
         }).toList();
         return new ImportReport(fileName, dryRun, store, rows.size(), count(finalResults, Status.IMPORTED),
-                count(finalResults, Status.DUPLICATE), count(finalResults, Status.REJECTED), finalResults);
+                count(finalResults, Status.DUPLICATE), count(finalResults, Status.PROBABLE_DUPLICATE),
+                count(finalResults, Status.REJECTED), finalResults);
+    }
+
+    /**
+     * A link-less row like a stored item: not stored. The stored item's id is shown only if the caller may read it
+     * (it is of the row's unit, which the caller may write, but the rule is checked here, not assumed).
+     */
+    private static RowResult probableDuplicate(int row, RecordPublicationRequest request, Publication existing,
+                                               CurrentUser user) {
+        boolean visible = user.canRead(existing.getUnitId());
+        String message = "Probably already recorded: an item of the same unit, channel and kind published in the same minute"
+                + (visible ? ", " + ProbableDuplicate.describe(existing) : "")
+                + ". Record it by hand with confirmation if it is a different one.";
+        return new RowResult(row, Status.PROBABLE_DUPLICATE, request.title(), visible ? existing.getId() : null, null,
+                List.of(new FieldError("publishedAt", PROBABLE_DUPLICATE_RULE, message)));
+    }
+
+    private static RowResult probableDuplicateOfRow(int row, RecordPublicationRequest request, int earlierRow) {
+        return new RowResult(row, Status.PROBABLE_DUPLICATE, request.title(), null, earlierRow,
+                List.of(new FieldError("publishedAt", PROBABLE_DUPLICATE_RULE, "Probably the same item as row " + earlierRow
+                        + ": same unit, channel and kind published in the same minute, without a link.")));
     }
 
     private static void requireWritable(List<SpreadsheetRows.Row> rows, String defaultUnitId, CurrentUser user) {

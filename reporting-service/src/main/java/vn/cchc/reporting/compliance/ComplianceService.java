@@ -93,9 +93,18 @@ public class ComplianceService {
      */
     public record Scope(List<PlanView> plans, List<Item> items, java.util.function.Predicate<TargetDef> include,
                         List<TargetCompliance> targets, List<TaskView> tasks, Map<String, String> communes) {
-        /** The same targets evaluated as of another day (a trend point). */
+        /** The same targets evaluated as of another day. */
         public List<TargetCompliance> evaluateAsOf(LocalDate day) {
             return evaluate(plans, items, day, include);
+        }
+
+        /**
+         * The same targets at the close of {@code day}: items up to that day, the whole day elapsed (evaluated as of the
+         * next day), so an instance ending that day is MET or MISSED. The status at the close is that of
+         * {@code ComplianceCalculator.current(periods, day)}.
+         */
+        public List<TargetCompliance> evaluateAtCloseOf(LocalDate day) {
+            return evaluate(plans, items.stream().filter(i -> !i.date().isAfter(day)).toList(), day.plusDays(1), include);
         }
 
         public List<TargetCompliance> targetsOf(String communeId) {
@@ -178,14 +187,18 @@ public class ComplianceService {
      * plan is not in force in any of its periods (or whose current period is not judged) is left out.
      */
     public static Map<TargetStatus, Integer> summary(List<TargetCompliance> targets) {
+        return summaryOf(targets.stream().map(t -> t.current().status()).toList());
+    }
+
+    /** Statuses counted by value, every key but NOT_STARTED present (0 when none), NOT_STARTED left out. */
+    public static Map<TargetStatus, Integer> summaryOf(java.util.Collection<TargetStatus> statuses) {
         Map<TargetStatus, Integer> summary = new EnumMap<>(TargetStatus.class);
         for (TargetStatus s : TargetStatus.values()) {
             if (s != TargetStatus.NOT_STARTED) {
                 summary.put(s, 0);
             }
         }
-        targets.stream().filter(t -> t.current().status() != TargetStatus.NOT_STARTED)
-                .forEach(t -> summary.merge(t.current().status(), 1, Integer::sum));
+        statuses.stream().filter(s -> s != TargetStatus.NOT_STARTED).forEach(s -> summary.merge(s, 1, Integer::sum));
         return summary;
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import vn.cchc.platform.units.UnitPath;
+import vn.cchc.reporting.compliance.ComplianceCalculator;
 import vn.cchc.reporting.compliance.ComplianceService;
 import vn.cchc.reporting.compliance.PeriodCompliance;
 import vn.cchc.reporting.compliance.PeriodLabel;
@@ -69,7 +70,11 @@ public class OverviewService {
                 t.effectiveFrom(), t.current(), thisMonth, t.countThisYear(), t.monthly(), t.periods());
     }
 
-    /** Month by month up to the month of {@code asOf}: the commune targets' statuses at each month's end. */
+    /**
+     * Month by month up to the month of {@code asOf}: the commune targets' statuses at the close of each month's last day
+     * (a month's own instance is then MET or MISSED), and as of {@code asOf} for the month still running (the roll-up's
+     * figures of that day).
+     */
     private static List<ProvinceOverview.TrendPoint> trend(ComplianceService.Scope scope, List<String> communeIds, int year,
                                                            LocalDate asOf) {
         List<ProvinceOverview.TrendPoint> trend = new ArrayList<>();
@@ -78,10 +83,13 @@ public class OverviewService {
             if (month.atDay(1).isAfter(asOf)) {
                 break;
             }
-            LocalDate day = month.atEndOfMonth().isAfter(asOf) ? asOf : month.atEndOfMonth();
-            List<TargetCompliance> targets = scope.evaluateAsOf(day).stream()
-                    .filter(t -> communeIds.stream().anyMatch(c -> UnitPath.within(t.unitId(), c))).toList();
-            trend.add(new ProvinceOverview.TrendPoint(month.toString(), day, ComplianceService.summary(targets)));
+            LocalDate end = month.atEndOfMonth();
+            boolean closed = end.isBefore(asOf);
+            LocalDate day = closed ? end : asOf;
+            List<TargetStatus> statuses = (closed ? scope.evaluateAtCloseOf(day) : scope.evaluateAsOf(day)).stream()
+                    .filter(t -> communeIds.stream().anyMatch(c -> UnitPath.within(t.unitId(), c)))
+                    .map(t -> ComplianceCalculator.current(t.periods(), day).status()).toList();
+            trend.add(new ProvinceOverview.TrendPoint(month.toString(), day, closed, ComplianceService.summaryOf(statuses)));
         }
         return trend;
     }

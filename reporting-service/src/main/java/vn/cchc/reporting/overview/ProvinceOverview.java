@@ -46,10 +46,12 @@ public record ProvinceOverview(String unitId, String name, int year, LocalDate a
     }
 
     /**
-     * How many commune targets stood in each status at the end of {@code month} (as of {@code asOf} for the running month):
-     * each target judged by its period instance running that day, exactly as the roll-up would have shown it then.
+     * How many commune targets stood in each status at the end of {@code month}: each target judged by its period
+     * instance running on {@code asOf}. For a past month ({@code closed}) {@code asOf} is its last day, judged at its
+     * close (items up to that day, the whole day elapsed: a monthly target's instance is MET or MISSED); for the month
+     * of the request's {@code asOf} ({@code closed=false}) it is that day, judged as the roll-up judges it.
      */
-    public record TrendPoint(String month, LocalDate asOf, Map<TargetStatus, Integer> summary) {
+    public record TrendPoint(String month, LocalDate asOf, boolean closed, Map<TargetStatus, Integer> summary) {
         @JsonProperty("label")
         public String label() {
             return PeriodLabel.of(month);
