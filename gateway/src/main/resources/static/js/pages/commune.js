@@ -40,7 +40,11 @@ function load(ctx) {
   const base = '/api/reports/units/' + encodeURIComponent(unitId);
   $('commune-error').textContent = '';
   showUp(ctx, unitId);
-  $('commune-reports').replaceChildren(...reportItems(year, 'report'));
+  // the report buttons change only with the year (a live refresh keeps the focus where it is)
+  if ($('commune-reports').dataset.year !== String(year)) {
+    $('commune-reports').replaceChildren(...reportItems(year, 'report'));
+    $('commune-reports').dataset.year = String(year);
+  }
   const blocks = [
     [apiJson(base + '/compliance?year=' + year), renderTargets],
     [apiJson(base + '/tasks'), (p) => renderTaskProgress((p && (p.all || p)) || {})],

@@ -78,7 +78,7 @@ function rowsOf(data) {
 }
 
 const SORTS = {
-  commune: (a, b) => a.commune.name.localeCompare(b.commune.name, 'vi')
+  commune: (a, b) => communeName(a).localeCompare(communeName(b), 'vi')
     || String(a.target && a.target.description).localeCompare(String(b.target && b.target.description), 'vi'),
   status: (a, b) => severity(a) - severity(b),
   progress: (a, b) => ratio(a) - ratio(b),
@@ -86,6 +86,7 @@ const SORTS = {
   year: (a, b) => count(a, 'countThisYear') - count(b, 'countThisYear'),
   missed: (a, b) => (a.missed ?? -1) - (b.missed ?? -1) || (b.met ?? -1) - (a.met ?? -1)
 };
+const communeName = (row) => row.commune.name || row.commune.unitId;
 const severity = (row) => (row.status ? STATUS_SEVERITY.indexOf(row.status) : STATUS_SEVERITY.length);
 const ratio = (row) => (row.current && row.current.minimum ? row.current.count / row.current.minimum : -1);
 const count = (row, key) => (row.target ? Number(row.target[key] || 0) : -1);
@@ -165,8 +166,7 @@ function row(r, data, ctx) {
     el('td', { 'data-label': 'Kỳ hiện tại: đã thực hiện / tối thiểu', class: 'count', 'data-col': 'progress', text: `${c.count ?? 0}/${c.minimum ?? t.minimum}` }),
     el('td', { 'data-label': 'Tháng này', class: 'count', 'data-col': 'month', text: String(t.countThisMonth ?? 0) }),
     el('td', { 'data-label': 'Năm nay', class: 'count', 'data-col': 'year', text: String(t.countThisYear ?? 0) }),
-    el('td', { 'data-label': 'Số kỳ đạt / không đạt', class: 'count', 'data-col': 'periods',
-      'aria-label': `${r.met} kỳ đạt, ${r.missed} kỳ không đạt`, text: `${r.met} / ${r.missed}` }));
+    el('td', { 'data-label': 'Số kỳ đạt / không đạt', class: 'count', 'data-col': 'periods', text: `${r.met} / ${r.missed}` }));
 }
 
 function showSort() {
