@@ -205,4 +205,24 @@ class ProbableDuplicateTest extends ServiceTestBase {
         }
         assertThat(repository.count()).isEqualTo(2);
     }
+
+    @Test
+    void theWireServerHoldsTheUniqueSparseIndexThatSettlesRaces() {
+        // below the service's check: only the index stands between two unconfirmed items with the same identity
+        RecordPublicationRequest programme = RecordPublicationRequest.of("vinh-long.phu-khuong", Channel.RADIO, Kind.BROADCAST,
+                "Bản tin", null, java.time.OffsetDateTime.parse("2026-03-13T20:15:10+07:00"), 900).sanitized();
+        java.time.Instant now = java.time.Instant.now();
+        repository.insert(new Publication("race-a", programme, Publication.Source.MANUAL, now, "a"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository.insert(
+                        new Publication("race-b", programme, Publication.Source.MANUAL, now, "b")))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        // confirmed items carry no key, so any number of them coexist (sparse)
+        repository.insert(new Publication("race-c", programme, Publication.Source.MANUAL, now, "c", true));
+        repository.insert(new Publication("race-d", programme, Publication.Source.MANUAL, now, "d", true));
+
+        assertThat(repository.count()).isEqualTo(3);
+        assertThat(repository.findById("race-a").orElseThrow().getDuplicateKey())
+                .isEqualTo("vinh-long.phu-khuong|RADIO|BROADCAST|2026-03-13T20:15");
+    }
 }

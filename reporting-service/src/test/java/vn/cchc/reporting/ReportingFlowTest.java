@@ -148,6 +148,12 @@ class ReportingFlowTest {
         assertThat(target(compliance, "t-web").at("/current/status").asString()).isEqualTo("MET");
         assertThat(target(compliance, "t-radio").at("/current/status").asString()).isEqualTo("AT_RISK");
         assertThat(target(compliance, "t-radio").at("/periods/1/status").asString()).isEqualTo("MISSED");
+        // the commune page's chart: items counted per month, and the words next to the codes
+        assertThat(target(compliance, "t-radio").get("monthly").valueStream().map(JsonNode::asLong))
+                .containsExactly(2L, 1L, 1L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+        assertThat(target(compliance, "t-radio").at("/periods/1/label").asString()).isEqualTo("Tháng 2/2026");
+        assertThat(target(compliance, "t-radio").at("/periods/1/statusLabel").asString()).isEqualTo("Không đạt");
+        assertThat(compliance.at("/statusLabels/AT_RISK").asString()).isEqualTo("Có nguy cơ");
         // as of an earlier day, the same target is judged on what had been published by then
         assertThat(target(getJson(ward + "/compliance?year=2026&asOf=2026-03-14"), "t-radio").at("/current/count").asLong()).isEqualTo(1);
 
@@ -155,10 +161,15 @@ class ReportingFlowTest {
         assertThat(province.get("communes")).hasSize(2);
         assertThat(province.at("/communes/0/name").asString()).isEqualTo("Phường Phú Khương");
         assertThat(province.at("/communes/0/summary/MET").asInt()).isEqualTo(1);
+        assertThat(province.at("/statusLabels/MET").asString()).isEqualTo("Đạt");
 
         JsonNode q1 = getJson(ward + "/periodic/2026-Q1");
         assertThat(q1.at("/period/start").asString()).isEqualTo("2025-12-15");
         assertThat(q1.at("/period/end").asString()).isEqualTo("2026-03-14");
+        assertThat(q1.at("/period/label").asString()).isEqualTo("Quý I/2026");
+        assertThat(q1.at("/period/reportName").asString()).isEqualTo("Báo cáo quý I năm 2026");
+        assertThat(q1.get("itemsToDate")).hasSize(6);
+        assertThat(q1.at("/targets/0/current/label").asString()).isEqualTo("Tháng 3/2026");
         assertThat(q1.get("items").valueStream().map(i -> i.get("title").asString())).contains("Tin bài CCHC w04")
                 .doesNotContain("Tin bài CCHC w05");
         assertThat(getJson(ward + "/tasks").at("/all/done").asInt()).isEqualTo(1);

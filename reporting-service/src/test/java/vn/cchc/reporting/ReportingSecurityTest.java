@@ -60,7 +60,7 @@ class ReportingSecurityTest {
     static final String TM = "hai-phong.tien-minh";
     static final String[] CONSUMED = {"cchc.unit.events", "cchc.plan.events", "cchc.task.events", "cchc.publication.events"};
     static final List<String> READS = List.of("/counts?year=2026&includeSubunits=true", "/compliance?year=2026", "/tasks",
-            "/periodic/2026-Q1", "/periodic/2026-Q1.docx", "/periodic/2026-Y.xlsx", "/score?year=2026");
+            "/periodic/2026-Q1", "/periodic/2026-Q1.docx", "/periodic/2026-Y.xlsx", "/score?year=2026", "/overview?year=2026");
 
     static volatile boolean loaded;
 
@@ -178,8 +178,8 @@ class ReportingSecurityTest {
     void aUnitOutsideTheCallersScopesIsNotFoundLikeAUnitThatDoesNotExist() {
         for (String read : READS) {
             for (String unit : List.of(TH, TM, "vinh-long.khong-ton-tai", "vinh-long", "hai-phong")) {
-                if (unit.equals("vinh-long") && read.startsWith("/compliance")) {
-                    continue; // the province roll-up answers with the caller's communes, below
+                if (unit.equals("vinh-long") && (read.startsWith("/compliance") || read.startsWith("/overview"))) {
+                    continue; // the province roll-up and overview answer with the caller's communes, below
                 }
                 Http.Response response = Http.get(url("/api/reports/units/" + unit + read), COORD_PK);
                 assertThat(response.status()).as(unit + read).isEqualTo(404);
@@ -245,6 +245,53 @@ class ReportingSecurityTest {
         Http.Response other = Http.get(url("/api/reports/units/hai-phong/compliance?year=2026"), COORD_PK);
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.body()).doesNotContain("Tiên Minh");
+    }
+
+    @Test
+    void theProvinceOverviewFollowsTheRollUpsRules() {
+        JsonNode whole = getJson("/api/reports/units/vinh-long/overview?year=2026", ADMIN_VL);
+        assertThat(overviewCommunes(whole)).containsExactly(PK, TH);
+        assertThat(whole.at("/communes/0/targets")).hasSize(2);
+        assertThat(whole.get("trend")).hasSize(12);
+
+        JsonNode own = getJson("/api/reports/units/vinh-long/overview?year=2026", COORD_PK);
+        assertThat(overviewCommunes(own)).containsExactly(PK);
+        assertThat(own.toString()).doesNotContain("tan-hanh", "Tân Hạnh", "kh-th-2026");
+        // the trend counts the caller's commune targets only: two a month
+        own.get("trend").forEach(point -> assertThat(total(point)).isEqualTo(2));
+
+        String[] viewer = auth(TestTokens.viewer(PK, TM));
+        assertThat(overviewCommunes(getJson("/api/reports/units/hai-phong/overview?year=2026", viewer))).containsExactly(TM);
+        assertThat(Http.get(url("/api/reports/units/hai-phong/overview?year=2026"), COORD_PK).status()).isEqualTo(404);
+        // a commune id: that commune alone, for its coordinator
+        JsonNode commune = getJson("/api/reports/units/" + PK + "/overview?year=2026&asOf=2026-06-30", COORD_PK);
+        assertThat(overviewCommunes(commune)).containsExactly(PK);
+        assertThat(commune.get("trend")).hasSize(6);
+        // bad input: Problem Details naming the parameter
+        Http.Response badYear = Http.get(url("/api/reports/units/" + PK + "/overview?year=1999"), COORD_PK);
+        assertThat(badYear.status()).isEqualTo(400);
+        assertThat(badYear.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(badYear.body()).contains("year");
+    }
+
+    @Test
+    void publicFiguresAreOffByDefault() {
+        for (String path : List.of("/api/public/provinces/vinh-long/transparency?year=2026",
+                "/api/public/provinces/vinh-long/transparency.csv", "/api/public/provinces/hai-phong/transparency")) {
+            // no token needed to ask, and a stray token changes nothing: nobody gets figures that were not published
+            for (String[] headers : List.of(new String[0], ADMIN_VL, auth(TestTokens.malformed()))) {
+                Http.Response response = Http.get(url(path), headers);
+                assertThat(response.status()).as(path).isEqualTo(404);
+                assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(response.body()).doesNotContain("Phú Khương", "Tân Hạnh");
+            }
+        }
+    }
+
+    static Set<String> overviewCommunes(JsonNode overview) {
+        Set<String> ids = new TreeSet<>();
+        overview.get("communes").forEach(c -> ids.add(c.get("unitId").asString()));
+        return ids;
     }
 
     static Set<String> communes(JsonNode rollUp) {

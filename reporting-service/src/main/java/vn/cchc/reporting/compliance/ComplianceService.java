@@ -29,6 +29,11 @@ public class ComplianceService {
 
     public record UnitCompliance(String unitId, String name, int year, LocalDate asOf, Map<TargetStatus, Integer> summary,
                                  List<TargetCompliance> targets, TaskProgress tasks) {
+        /** The status vocabulary (the {@code summary} keys in words), so a client needs no map of its own. */
+        @com.fasterxml.jackson.annotation.JsonProperty("statusLabels")
+        public Map<TargetStatus, String> statusLabels() {
+            return TargetStatus.labels();
+        }
     }
 
     public record CommuneSummary(String communeId, String name, Map<TargetStatus, Integer> summary, int targets,
@@ -38,6 +43,10 @@ public class ComplianceService {
     /** A province's own targets plus one summary per commune in one call. */
     public record ProvinceCompliance(String unitId, String name, int year, LocalDate asOf, Map<TargetStatus, Integer> summary,
                                      List<TargetCompliance> ownTargets, List<CommuneSummary> communes) {
+        @com.fasterxml.jackson.annotation.JsonProperty("statusLabels")
+        public Map<TargetStatus, String> statusLabels() {
+            return TargetStatus.labels();
+        }
     }
 
     /**

@@ -23,10 +23,9 @@ final class TransparencyCsv {
 
     static byte[] render(Transparency transparency) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-            writer.write('\uFEFF');
-            writer.flush();
+        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            writer.write('\uFEFF'); // before the header, which the printer writes as it opens
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
             for (Transparency.Commune commune : transparency.communes()) {
                 if (commune.targets().isEmpty()) {
                     csv.printRecord(commune.name(), "", "", "", "", "", "", "", "");
@@ -38,6 +37,7 @@ final class TransparencyCsv {
                             t.countCurrentPeriod(), t.minimum());
                 }
             }
+            csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

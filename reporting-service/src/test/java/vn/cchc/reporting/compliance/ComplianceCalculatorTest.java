@@ -169,4 +169,41 @@ class ComplianceCalculatorTest {
         assertThat(ComplianceService.summary(List.of(target))).doesNotContainKey(TargetStatus.NOT_STARTED)
                 .allSatisfy((status, n) -> assertThat(n).isZero());
     }
+
+    @Test
+    void monthlyCountsAreWhatThePeriodsCountMonthByMonth() {
+        List<Item> items = List.of(radio("vinh-long.phu-khuong", "2026-01-05"), radio("vinh-long.phu-khuong", "2026-01-20"),
+                radio("vinh-long.phu-khuong", "2026-03-02"), radio("vinh-long.phu-khuong", "2026-03-20"),
+                radio("vinh-long.phu-khuong", "2026-04-12"), radio("vinh-long.phu-khuong.vhxh", "2026-04-02"),
+                radio("vinh-long.phu-khuong", "2025-12-31"));
+        LocalDate asOf = LocalDate.of(2026, 4, 10);
+        // in force from 15/03: January and February are not judged, so their items are not counted either; 12/04 is
+        // after the evaluation day; the office's item is not the ward's own (scope UNIT); 2025 is another year
+        List<PeriodCompliance> periods = ComplianceCalculator.evaluateAll(RADIO_MONTH, 2026, MID_MARCH, items, asOf);
+        assertThat(ComplianceCalculator.monthly(RADIO_MONTH, 2026, periods, items, asOf))
+                .containsExactly(0L, 0L, 2L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+        // a yearly target counts from the effective start: 10/02 is not counted, 20/03 and 02/04 are
+        List<Item> web = List.of(web("2026-02-10"), web("2026-03-20"), web("2026-04-02"));
+        List<PeriodCompliance> year = ComplianceCalculator.evaluateAll(WEBSITE_YEAR, 2026, MID_MARCH, web, asOf);
+        List<Long> monthly = ComplianceCalculator.monthly(WEBSITE_YEAR, 2026, year, web, asOf);
+        assertThat(monthly).containsExactly(0L, 0L, 1L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+        assertThat(monthly.stream().mapToLong(Long::longValue).sum()).isEqualTo(year.getFirst().count());
+    }
+
+    @Test
+    void periodsAndStatusesInWords() {
+        assertThat(PeriodLabel.of("2026-06")).isEqualTo("Tháng 6/2026");
+        assertThat(PeriodLabel.of("2026-12")).isEqualTo("Tháng 12/2026");
+        assertThat(PeriodLabel.of("2026-Q3")).isEqualTo("Quý III/2026");
+        assertThat(PeriodLabel.of("2026-Q4")).isEqualTo("Quý IV/2026");
+        assertThat(PeriodLabel.of("2026-H1")).isEqualTo("6 tháng đầu năm 2026");
+        assertThat(PeriodLabel.of("2026")).isEqualTo("Năm 2026");
+        assertThat(PeriodLabel.of("2026-Y")).isEqualTo("Năm 2026");
+        assertThat(PeriodLabel.ofKind("MONTH")).isEqualTo("Hằng tháng");
+        assertThat(TargetStatus.labels()).containsExactly(
+                java.util.Map.entry(TargetStatus.UPCOMING, "Chưa đến kỳ"), java.util.Map.entry(TargetStatus.ON_TRACK, "Đúng tiến độ"),
+                java.util.Map.entry(TargetStatus.AT_RISK, "Có nguy cơ"), java.util.Map.entry(TargetStatus.MET, "Đạt"),
+                java.util.Map.entry(TargetStatus.MISSED, "Không đạt"), java.util.Map.entry(TargetStatus.NOT_STARTED, "Chưa áp dụng"));
+        assertThat(vn.cchc.reporting.periodic.Labels.status("AT_RISK")).isEqualTo("Có nguy cơ");
+    }
 }

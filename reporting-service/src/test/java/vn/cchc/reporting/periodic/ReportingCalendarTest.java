@@ -48,4 +48,16 @@ class ReportingCalendarTest {
         assertThatThrownBy(() -> moha.resolve("2026-Q9", "vinh-long")).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> moha.resolve("Q1-2026", "vinh-long")).isInstanceOf(InvalidRequestException.class);
     }
+
+    @Test
+    void reportsHaveTheirCustomaryNames() {
+        assertThat(moha.resolve("2026-Q1", "vinh-long")).extracting(ReportPeriod::label, ReportPeriod::reportName)
+                .containsExactly("Quý I/2026", "Báo cáo quý I năm 2026");
+        assertThat(moha.resolve("2026-H1", "vinh-long")).extracting(ReportPeriod::label, ReportPeriod::reportName)
+                .containsExactly("6 tháng đầu năm 2026", "Báo cáo 6 tháng đầu năm 2026");
+        assertThat(moha.resolve("2026-Q3", "vinh-long")).extracting(ReportPeriod::label, ReportPeriod::reportName)
+                .containsExactly("Quý III/2026", "Báo cáo quý III năm 2026");
+        assertThat(moha.resolve("2026-Y", "vinh-long")).extracting(ReportPeriod::label, ReportPeriod::reportName)
+                .containsExactly("Năm 2026", "Báo cáo năm 2026");
+    }
 }

@@ -50,4 +50,17 @@ class ParScoreCalculatorTest {
         assertThat(score.max()).isEqualTo(2.0);
         assertThat(score.points()).isEqualTo(0.5);
     }
+
+    @Test
+    void withItsDaysEveryLineSaysWhatItCounted() {
+        ParScore score = ParScoreCalculator.score("u", 2026, RULES, 3, 1, List.of(item("WEBSITE", "ARTICLE"), item("FACEBOOK", "SOCIAL_POST")),
+                java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 9, 14));
+        assertThat(score.lines().getFirst().explanation()).startsWith("Đến ngày 14/09/2026 hoàn thành 1/3 nhiệm vụ");
+        assertThat(score.lines().get(2).explanation())
+                .isEqualTo("2 tin, bài, sản phẩm từ ngày 01/01/2026 đến ngày 14/09/2026 trên nhóm hình thức này: đạt 0,25 điểm.");
+        assertThat(score.lines().get(2).items()).isEqualTo(2L);
+        assertThat(score.lines().get(1).explanation()).startsWith("Không có sản phẩm nào từ ngày 01/01/2026 đến ngày 14/09/2026");
+        assertThat(score.lines().get(1).items()).isZero();
+        assertThat(score.lines().getFirst().items()).isNull();
+    }
 }
