@@ -97,6 +97,9 @@ class UiOverviewCommuneIT {
             assertThat(line.findElement(By.cssSelector(".block")).getText()).as("explanation of %s", line.getText()).isNotBlank();
         }
 
+        browser.script("window.scrollTo(0, 0)");
+        browser.screenshot(LocalStack.ROOT.resolve("docs/img/ui-commune.png"));
+
         // periodic reports named as the reports are; the Word report of quarter I downloads (fetched with the token)
         assertThat(driver.findElements(By.cssSelector("#commune-reports .report-name")).stream().map(WebElement::getText).toList())
                 .containsExactly("Báo cáo quý I năm " + year, "Báo cáo 6 tháng đầu năm " + year, "Báo cáo quý III năm " + year,
@@ -106,7 +109,6 @@ class UiOverviewCommuneIT {
         assertThat(driver.findElement(By.id("commune-error")).getText()).isEmpty();
 
         browser.screenshot("commune");
-        browser.screenshot(LocalStack.ROOT.resolve("docs/img/ui-commune.png"));
         browser.assertNoSeriousA11yViolations("commune page");
     }
 

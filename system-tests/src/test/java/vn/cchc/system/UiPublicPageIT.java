@@ -56,7 +56,7 @@ class UiPublicPageIT {
         assertThat(csvFile.status()).isEqualTo(200);
         assertThat(csvFile.header("Content-Type")).startsWith("text/csv");
         assertThat(csvFile.body()).startsWith("\uFEFF"); // the byte-order mark, so Excel reads the diacritics
-        assertThat(csvFile.body()).contains("Xã, phường, đặc khu,Chỉ tiêu", "Phường Phú Khương");
+        assertThat(csvFile.body()).contains("\"Xã, phường, đặc khu\",Chỉ tiêu,Kênh", "Phường Phú Khương");
         String json = driver.findElement(By.id("public-json")).getDomAttribute("href");
         Http.Response jsonFile = Http.get(LocalStack.GATEWAY + json);
         assertThat(jsonFile.status()).isEqualTo(200);
