@@ -10,7 +10,8 @@
 #
 # Environment: CCHC_HOME, CCHC_SKIP_BUILD=1, CCHC_PORT_BASE (8080: gateway = base, plan = base+1, task = base+2,
 #              publication = base+3, reporting = base+4), CCHC_MONGO_PORT (27017), CCHC_KAFKA_PORT (19092),
-#              JAVA_HOME (a JDK ≥ 21), CCHC_RATE_LIMIT (gateway requests per user per minute, 300).
+#              JAVA_HOME (a JDK ≥ 21), CCHC_RATE_LIMIT (gateway requests per user per minute, 300),
+#              CCHC_TRANSPARENCY_PROVINCES (provinces whose figures are public at /cong-khai, e.g. vinh-long; none by default).
 #   Several stacks on one machine: give each its own CCHC_HOME, CCHC_PORT_BASE, CCHC_MONGO_PORT and CCHC_KAFKA_PORT.
 # Every service gets the same arguments; each uses those that concern it (unknown properties are ignored).
 set -euo pipefail
@@ -162,6 +163,7 @@ main_start() {
       --cchc.gateway.cors.allowed-origins="$GATEWAY,http://localhost:$GATEWAY_PORT" \
       --cchc.auth.key-dir="$DATA/gateway-keys" \
       --cchc.gateway.rate-limit.capacity="${CCHC_RATE_LIMIT:-300}" \
+      --cchc.reporting.transparency.provinces="${CCHC_TRANSPARENCY_PROVINCES:-}" \
       --logging.file.name="$LOGS/$name.app.log"
   done
   for entry in "${SERVICES[@]}"; do

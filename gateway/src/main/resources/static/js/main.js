@@ -198,6 +198,10 @@ function wire() {
 
 async function start() {
   ctx.refreshFigures = refreshFigures;
+  // a drill-down (province overview → commune page) selects one of the user's units, as the picker does
+  ctx.selectUnit = (unitId) => {
+    if (ctx.units.some((u) => u.unitId === unitId)) selectUnit(unitId);
+  };
   whenUnauthorized(sessionExpired);
   ctx.year = initialYear();
   if (validYear(yearFromHash())) localStorage.setItem(YEAR_KEY, String(ctx.year));

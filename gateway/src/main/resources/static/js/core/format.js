@@ -91,3 +91,14 @@ export function periodLabel(period) {
   if (period.start && period.end) return `${formatDate(period.start)} – ${formatDate(period.end)}`;
   return key;
 }
+
+/** Month {@code n} (1–12) as a chart's axis shows it: "T1" … "T12". */
+export function shortMonth(n) {
+  return 'T' + n;
+}
+
+/** Whole numbers with Vietnamese grouping and decimals with a comma ("1.234", "0,75"), whatever the browser's locale. */
+export function formatNumber(n, digits) {
+  if (n === null || n === undefined || Number.isNaN(Number(n))) return '';
+  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits ?? 2 }).format(Number(n));
+}

@@ -183,3 +183,30 @@ export const TASK_FIELD_LABELS = {
   status: 'Trạng thái mới', note: 'Ghi chú', author: 'Người ghi', text: 'Nội dung ghi chú', dueDate: 'Hạn hoàn thành',
   unitId: 'Đơn vị'
 };
+
+// ---- overview, commune page and public page (added with them)
+
+/** Statuses in the order that needs attention first (sorting by status). */
+export const STATUS_SEVERITY = ['MISSED', 'AT_RISK', 'ON_TRACK', 'MET', 'UPCOMING', 'NOT_STARTED'];
+/** Chart colours of the statuses (the badges' hues, darker so the bars stand out). */
+export const STATUS_COLORS = {
+  MET: '#15803d', ON_TRACK: '#1d4ed8', AT_RISK: '#b45309', MISSED: '#b91c1c', UPCOMING: '#6b7280', NOT_STARTED: '#9ca3af'
+};
+/** The customary name of a periodic report, as reporting-service's ReportPeriod.reportName writes it. */
+export function reportName(code, year) {
+  const names = { Q1: `quý I năm ${year}`, Q2: `quý II năm ${year}`, H1: `6 tháng đầu năm ${year}`, Q3: `quý III năm ${year}`,
+    Q4: `quý IV năm ${year}`, Y: `năm ${year}` };
+  return 'Báo cáo ' + (names[code] || `kỳ ${code} năm ${year}`);
+}
+/** The 34 provinces and centrally-run cities (Resolution 202/2025/QH15) by unit id, for the public page. */
+export const PROVINCES = {
+  'ha-noi': 'Thành phố Hà Nội', hue: 'Thành phố Huế', 'hai-phong': 'Thành phố Hải Phòng', 'da-nang': 'Thành phố Đà Nẵng',
+  'ho-chi-minh': 'Thành phố Hồ Chí Minh', 'can-tho': 'Thành phố Cần Thơ', 'an-giang': 'Tỉnh An Giang',
+  'bac-ninh': 'Tỉnh Bắc Ninh', 'ca-mau': 'Tỉnh Cà Mau', 'cao-bang': 'Tỉnh Cao Bằng', 'dak-lak': 'Tỉnh Đắk Lắk',
+  'dien-bien': 'Tỉnh Điện Biên', 'dong-nai': 'Tỉnh Đồng Nai', 'dong-thap': 'Tỉnh Đồng Tháp', 'gia-lai': 'Tỉnh Gia Lai',
+  'ha-tinh': 'Tỉnh Hà Tĩnh', 'hung-yen': 'Tỉnh Hưng Yên', 'khanh-hoa': 'Tỉnh Khánh Hòa', 'lai-chau': 'Tỉnh Lai Châu',
+  'lam-dong': 'Tỉnh Lâm Đồng', 'lang-son': 'Tỉnh Lạng Sơn', 'lao-cai': 'Tỉnh Lào Cai', 'nghe-an': 'Tỉnh Nghệ An',
+  'ninh-binh': 'Tỉnh Ninh Bình', 'phu-tho': 'Tỉnh Phú Thọ', 'quang-ngai': 'Tỉnh Quảng Ngãi', 'quang-ninh': 'Tỉnh Quảng Ninh',
+  'quang-tri': 'Tỉnh Quảng Trị', 'son-la': 'Tỉnh Sơn La', 'tay-ninh': 'Tỉnh Tây Ninh', 'thai-nguyen': 'Tỉnh Thái Nguyên',
+  'thanh-hoa': 'Tỉnh Thanh Hóa', 'tuyen-quang': 'Tỉnh Tuyên Quang', 'vinh-long': 'Tỉnh Vĩnh Long'
+};

@@ -1,35 +1,42 @@
-// Báo cáo: the periodic reports of the selected year as Word and Excel; downloads need the token, so fetch + blob
-// instead of plain links.
+// Báo cáo: the periodic reports of the selected year as Word and Excel, named as the reports themselves are ("Báo cáo
+// quý I năm 2026"); downloads need the token, so fetch + blob instead of plain links. The commune page lists the same
+// reports through reportItems() / downloadReport().
 
 import { api, ApiError, describeError, isUnauthorized, jsonOf } from '../core/api.js';
 import { ctx } from '../core/context.js';
 import { $, el, setMessage } from '../core/dom.js';
-import { REPORT_PERIODS } from '../core/labels.js';
+import { REPORT_PERIODS, reportName } from '../core/labels.js';
 
 export default {
   tab: 'reports',
   init() {
     $('report-links').addEventListener('click', (e) => {
       const button = e.target.closest('[data-download]');
-      if (button) download(button.dataset.download);
+      if (button) downloadReport(ctx.unitId, button.dataset.download, setMessage);
     });
   },
-  unitChanged: () => renderReportLinks()
+  unitChanged: () => $('report-links').replaceChildren(...reportItems(ctx.year, 'download'))
 };
 
-function renderReportLinks() {
-  $('report-links').replaceChildren(...REPORT_PERIODS.map(([code, label]) => {
-    const period = `${ctx.year}-${code}`;
-    return el('li', {}, el('span', { class: 'report-name', text: `${label} ${ctx.year}` }),
-      el('button', { type: 'button', class: 'secondary', 'data-download': `${period}.docx`, text: 'Tải Word (.docx)' }),
-      el('button', { type: 'button', class: 'secondary', 'data-download': `${period}.xlsx`, text: 'Tải phụ lục Excel (.xlsx)' }));
-  }));
+/**
+ * One list item per report of {@code year}: its name and a Word and an Excel button carrying {@code data-<attr>} =
+ * "2026-Q1.docx" (each list uses its own attribute, so a hidden copy never shadows the visible one).
+ */
+export function reportItems(year, attr) {
+  return REPORT_PERIODS.map(([code]) => {
+    const period = `${year}-${code}`;
+    const name = reportName(code, year);
+    return el('li', { 'data-period': period }, el('span', { class: 'report-name', text: name }),
+      el('button', { type: 'button', class: 'secondary', [`data-${attr}`]: `${period}.docx`, 'aria-label': `${name}: tải Word (.docx)`, text: 'Tải Word (.docx)' }),
+      el('button', { type: 'button', class: 'secondary', [`data-${attr}`]: `${period}.xlsx`, 'aria-label': `${name}: tải phụ lục Excel (.xlsx)`, text: 'Tải phụ lục Excel (.xlsx)' }));
+  });
 }
 
-async function download(file) {
-  setMessage('Đang tải ' + file + '…');
+/** Fetches a report with the token and lets the browser save it; {@code say(text, isError)} reports progress. */
+export async function downloadReport(unitId, file, say) {
+  say('Đang tải ' + file + '…');
   try {
-    const response = await api('/api/reports/units/' + encodeURIComponent(ctx.unitId) + '/periodic/' + file, {
+    const response = await api('/api/reports/units/' + encodeURIComponent(unitId) + '/periodic/' + file, {
       headers: { Accept: '*/*' }
     });
     if (!response.ok) {
@@ -37,13 +44,13 @@ async function download(file) {
     }
     const blob = await response.blob();
     const url = URL.createObjectURL(blob);
-    const link = el('a', { href: url, download: `bao-cao-${ctx.unitId}-${file}` });
+    const link = el('a', { href: url, download: `bao-cao-${unitId}-${file}` });
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    setMessage('Đã tải ' + file + '.');
+    say('Đã tải ' + file + '.');
   } catch (e) {
-    if (!isUnauthorized(e)) setMessage(describeError(e), true);
+    if (!isUnauthorized(e)) say(describeError(e), true);
   }
 }

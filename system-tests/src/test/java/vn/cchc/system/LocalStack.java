@@ -123,6 +123,8 @@ final class LocalStack {
         // the test stack only: publication-service may read feeds on 127.0.0.1, where the feed tests serve theirs
         // (cchc.feeds.allow-private-addresses, off by default: feed addresses come from users)
         builder.environment().put("CCHC_FEEDS_ALLOW_PRIVATE_ADDRESSES", "true");
+        // the public transparency page (/cong-khai) is off unless a province is listed: the system tests open Vĩnh Long's
+        builder.environment().put("CCHC_TRANSPARENCY_PROVINCES", System.getProperty("cchc.transparency-provinces", "vinh-long"));
         Process process = builder.start();
         boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
         if (!finished) {

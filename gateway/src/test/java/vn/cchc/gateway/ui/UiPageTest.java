@@ -88,6 +88,26 @@ class UiPageTest {
     }
 
     @Test
+    void thePublicPageItsChartLibraryAndItsFiguresNeedNoToken() {
+        Http.Response page = Http.get(url("/cong-khai?province=vinh-long&year=2026"), "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("<html lang=\"vi\">", "Công khai kết quả tuyên truyền cải cách hành chính",
+                "Tỉnh, thành phố", "<script type=\"module\" src=\"/js/pages/public.js\"></script>")
+                .doesNotContain("<script>", "onclick=");
+        assertThat(Http.get(url("/css/overview.css")).status()).isEqualTo(200);
+        // Chart.js from the gateway's webjar, never from a CDN
+        Http.Response chart = Http.get(url("/webjars/chart.js/4.5.1/dist/chart.umd.min.js"));
+        assertThat(chart.status()).isEqualTo(200);
+        assertThat(chart.header("Content-Type")).contains("javascript");
+        assertThat(chart.body()).contains("Chart.js v4.5.1");
+        // the public figures are routed without a token (reporting-service decides which provinces publish them);
+        // the service is not running here, so the gateway answers 503 - but never 401
+        assertThat(Http.get(url("/api/public/provinces/vinh-long/transparency")).status()).isNotEqualTo(401);
+        assertThat(Http.get(url("/api/reports/units/vinh-long/overview?year=2026")).status()).isEqualTo(401);
+    }
+
+    @Test
     void theGatewaysContentSecurityPolicyLetsThePageRun() {
         Http.Response page = Http.get(url("/"));
         String html = page.body();

@@ -88,6 +88,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 "--user-data-dir=" + Files.createTempDirectory("cchc-chromium"),
                 "--window-size=" + window.width + "," + window.height, "--lang=" + locale.language);
+        // Chromium refuses some ports outright (ERR_UNSAFE_PORT, e.g. 10080): the gateway's port is allowed explicitly
+        options.addArguments("--explicitly-allowed-ports=" + java.net.URI.create(gateway).getPort());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", locale.language));
         // the device's time zone: chromedriver passes its environment on to Chromium
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
