@@ -22,7 +22,7 @@ import vn.cchc.system.browser.Browsers;
  */
 @ExtendWith(LocalStack.Started.class)
 class UiNavigationIT {
-    static final List<String> TABS = List.of("dashboard", "plans", "publication", "tasks", "reports");
+    static final List<String> TABS = List.of("dashboard", "plans", "publication", "publications", "tasks", "reports");
     @RegisterExtension
     final Browsers browsers = new Browsers(LocalStack.GATEWAY);
     Browser browser;
@@ -128,9 +128,11 @@ class UiNavigationIT {
         new Select(ui.find("unit-select")).selectByValue("vinh-long");
         ui.find("tab-dashboard").sendKeys(Keys.END);
         assertSelected("reports");
-        ui.find("tab-reports").sendKeys(Keys.ARROW_LEFT); // skips the hidden tab
+        ui.find("tab-reports").sendKeys(Keys.ARROW_LEFT);
         assertSelected("tasks");
-        ui.find("tab-tasks").sendKeys(Keys.ARROW_LEFT);
+        ui.find("tab-tasks").sendKeys(Keys.ARROW_LEFT); // the recorded items: a viewer reads them
+        assertSelected("publications");
+        ui.find("tab-publications").sendKeys(Keys.ARROW_LEFT); // skips the hidden recording form
         assertSelected("plans");
         // plans: read only
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("plans-list-view")));
@@ -186,6 +188,9 @@ class UiNavigationIT {
                     ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#plans-table tbody tr")),
                     ExpectedConditions.visibilityOfElementLocated(By.id("plans-empty"))));
             case "publication" -> browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("pub-submit")));
+            case "publications" -> browser.await().until(ExpectedConditions.or(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pubs-table tbody tr")),
+                    ExpectedConditions.visibilityOfElementLocated(By.id("pubs-empty"))));
             case "tasks" -> browser.await().until(ExpectedConditions.or(
                     ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tasks-table tbody tr")),
                     ExpectedConditions.visibilityOfElementLocated(By.id("tasks-empty"))));

@@ -43,8 +43,22 @@ class UiOverviewIT {
         return By.cssSelector("#ov-table tr[data-commune-id='" + WARD + "'][data-target-id='" + targetId + "']");
     }
 
+    /** A cell's text (see {@link #reread}). */
     static String cell(WebDriver driver, String targetId, String column) {
-        return driver.findElement(row(targetId)).findElement(By.cssSelector("td[data-col='" + column + "']")).getText();
+        return reread(() -> driver.findElement(row(targetId)).findElement(By.cssSelector("td[data-col='" + column + "']")).getText());
+    }
+
+    /** The table is rebuilt by every live update: what was replaced while it was read is read again. */
+    static <T> T reread(java.util.function.Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 20) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     /** Signs in as the province admin and opens Vĩnh Long's overview. */
@@ -66,11 +80,15 @@ class UiOverviewIT {
         assertThat(driver.findElement(By.id("commune-view")).isDisplayed()).isFalse();
 
         // every commune of the province, each target with a light and its status in words
-        WebElement website = driver.findElement(row(WEBSITE_TARGET));
-        assertThat(website.getText()).contains(WARD_NAME, "Ít nhất 02 tin, bài về CCHC mỗi tháng", "Hằng tháng");
-        assertThat(website.findElement(By.cssSelector(".light")).getDomAttribute("aria-hidden")).isEqualTo("true");
-        assertThat(website.findElement(By.cssSelector(".traffic .badge")).getText()).isIn(STATUS_WORDS);
-        assertThat(driver.findElement(row(DIALOGUE_TARGET)).getText()).contains("Hằng năm");
+        List<String> website = reread(() -> {
+            WebElement r = driver.findElement(row(WEBSITE_TARGET));
+            return List.of(r.getText(), r.findElement(By.cssSelector(".light")).getDomAttribute("aria-hidden"),
+                    r.findElement(By.cssSelector(".traffic .badge")).getText());
+        });
+        assertThat(website.get(0)).contains(WARD_NAME, "Ít nhất 02 tin, bài về CCHC mỗi tháng", "Hằng tháng");
+        assertThat(website.get(1)).isEqualTo("true");
+        assertThat(website.get(2)).isIn(STATUS_WORDS);
+        assertThat(reread(() -> driver.findElement(row(DIALOGUE_TARGET)).getText())).contains("Hằng năm");
         assertThat(driver.findElements(By.cssSelector("#ov-table tr[data-commune-id='vinh-long.phu-khuong']"))).isNotEmpty();
         // the monthly website target has missed every month before this one (the plan is in force from 1 January)
         int month = OverviewFixture.today().getMonthValue();
@@ -102,9 +120,13 @@ class UiOverviewIT {
         assertThat(Integer.parseInt(cell(driver, WEBSITE_TARGET, "year"))).isEqualTo(yearBefore + 1);
         OverviewFixture.recordWebsiteArticle(editor, "Hướng dẫn nộp hồ sơ trực tuyến tại Trung tâm Phục vụ hành chính công");
         browser.await().until(d -> d.findElement(row(WEBSITE_TARGET)).getDomAttribute("data-status").equals("MET"));
-        website = driver.findElement(row(WEBSITE_TARGET));
-        assertThat(website.findElement(By.cssSelector(".traffic .badge")).getText()).isEqualTo("Đạt");
-        assertThat(website.findElement(By.cssSelector(".light")).getDomAttribute("class")).contains("light-met");
+        List<String> met = reread(() -> {
+            WebElement r = driver.findElement(row(WEBSITE_TARGET));
+            return List.of(r.findElement(By.cssSelector(".traffic .badge")).getText(),
+                    r.findElement(By.cssSelector(".light")).getDomAttribute("class"));
+        });
+        assertThat(met.get(0)).isEqualTo("Đạt");
+        assertThat(met.get(1)).contains("light-met");
         assertThat(cell(driver, WEBSITE_TARGET, "progress")).isEqualTo("2/2");
         assertThat(browser.script("return window.__notReloaded === true")).isEqualTo(true);
 
@@ -158,9 +180,12 @@ class UiOverviewIT {
         sortByStatus.click();
         browser.await().until(d -> "ascending".equals(d.findElement(By.cssSelector("#ov-table th[data-sort='status']")).getDomAttribute("aria-sort")));
         // each row a card: the cells stacked, each with its label
-        WebElement card = driver.findElement(row(WEBSITE_TARGET));
-        assertThat(card.getCssValue("display")).isEqualTo("block");
-        assertThat(card.findElement(By.cssSelector("td[data-col='month']")).getDomAttribute("data-label")).isEqualTo("Tháng này");
+        List<String> card = reread(() -> {
+            WebElement r = driver.findElement(row(WEBSITE_TARGET));
+            return List.of(r.getCssValue("display"), r.findElement(By.cssSelector("td[data-col='month']")).getDomAttribute("data-label"));
+        });
+        assertThat(card.get(0)).isEqualTo("block");
+        assertThat(card.get(1)).isEqualTo("Tháng này");
         browser.screenshot("overview-phone");
         browser.assertNoSeriousA11yViolations("province overview (phone)");
     }
@@ -173,16 +198,16 @@ class UiOverviewIT {
     }
 
     static List<String> communes(WebDriver driver) {
-        return driver.findElements(By.cssSelector("#ov-table tbody tr td:first-child")).stream().map(WebElement::getText).toList();
+        return reread(() -> driver.findElements(By.cssSelector("#ov-table tbody tr td:first-child")).stream().map(WebElement::getText).toList());
     }
 
     static List<String> statuses(WebDriver driver) {
-        return driver.findElements(By.cssSelector("#ov-table tbody tr[data-target-id]")).stream()
-                .map(r -> r.getDomAttribute("data-status")).toList();
+        return reread(() -> driver.findElements(By.cssSelector("#ov-table tbody tr[data-target-id]")).stream()
+                .map(r -> r.getDomAttribute("data-status")).toList());
     }
 
     static List<Integer> yearCounts(WebDriver driver) {
-        return driver.findElements(By.cssSelector("#ov-table tbody tr[data-target-id] td[data-col='year']")).stream()
-                .map(c -> Integer.parseInt(c.getText())).toList();
+        return reread(() -> driver.findElements(By.cssSelector("#ov-table tbody tr[data-target-id] td[data-col='year']")).stream()
+                .map(c -> Integer.parseInt(c.getText())).toList());
     }
 }

@@ -100,7 +100,9 @@ public final class Browser implements AutoCloseable {
             service.stop();
             throw e;
         }
+        // the pages rebuild their lists on every live update: an element read while it is replaced is read again
         wait = new WebDriverWait(driver, TIMEOUT);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         if (window == Window.PHONE) {
             // --window-size sets the outer window; the phone is about its viewport
             driver.manage().window().setSize(new Dimension(window.width, window.height));
