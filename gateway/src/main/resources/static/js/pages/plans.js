@@ -138,11 +138,13 @@ export async function showPlansList(message) {
 // --- the plan page
 
 export async function openPlan(id, message) {
-  setPlansMessage(message || '');
+  setPlansMessage('');
   $('plan-action-error').textContent = '';
   try {
     const { body, etag } = await apiCall('/api/plans/' + encodeURIComponent(id));
     showPlanDocument(body, etag);
+    // announced once the page shows what it says (a reader of the message finds the plan already redrawn)
+    setPlansMessage(message || '');
   } catch (e) {
     if (!isUnauthorized(e)) setPlansMessage(describeError(e), true);
   }

@@ -114,7 +114,11 @@ class PlanImportBrowserIT {
         WebElement track = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#plan-document button[data-duty-id]")));
         track.click();
         wait.until(ExpectedConditions.textToBe(By.id("plans-message"), "Đã chuyển nội dung thành nhiệm vụ theo dõi."));
-        assertThat(driver.findElement(By.id("plan-document")).getText()).contains("Đã theo dõi: nhiệm vụ", "Đã sửa đổi");
+        // the message comes first, the plan page is drawn again once the amended plan is read back
+        wait.until(d -> {
+            String page = d.findElement(By.id("plan-document")).getText();
+            return page.contains("Đã theo dõi: nhiệm vụ") && page.contains("Đã sửa đổi");
+        });
         JsonNode tracked = plan(planId, token);
         assertThat(tracked.path("plan").path("tasks").size()).isPositive();
 
