@@ -73,7 +73,7 @@ public final class ComplianceCalculator {
         LocalDate from = effectiveFrom != null && isWholePlan(target.period()) && effectiveFrom.isAfter(period.start())
                 ? effectiveFrom : period.start();
         PeriodInstance counted = new PeriodInstance(period.key(), from, period.end());
-        long count = items.stream().filter(i -> counts(target, from, period.end(), i, asOf)).count();
+        long count = items.stream().filter(i -> counts(target, from, period.end(), i, asOf)).mapToLong(Item::n).sum();
         double expected = target.minimum() * elapsedFraction(counted, asOf);
         return new PeriodCompliance(period.key(), period.start(), period.end(), from, count, target.minimum(),
                 Math.round(expected * 100) / 100.0, status(count, target.minimum(), expected, counted, asOf));
@@ -105,7 +105,7 @@ public final class ComplianceCalculator {
             }
             for (PeriodCompliance p : periods) {
                 if (counts(target, p, item, asOf)) {
-                    months[item.date().getMonthValue() - 1]++;
+                    months[item.date().getMonthValue() - 1] += item.n();
                     break;
                 }
             }

@@ -65,8 +65,8 @@ public class ComplianceService {
     /** Targets set on the unit or beneath it, for plans of {@code year}. */
     public UnitCompliance unit(String unitId, int year, LocalDate asOf) {
         List<PlanView> plans = store.plansIn(unitId, year);
-        List<Item> items = items(store.facts(unitId, year, year));
-        List<TargetCompliance> targets = evaluate(plans, items, asOf, t -> UnitPath.within(t.unitId(), unitId));
+        java.util.function.Predicate<TargetDef> include = t -> UnitPath.within(t.unitId(), unitId);
+        List<TargetCompliance> targets = evaluate(plans, store.countedItems(plans, include), asOf, include);
         List<TaskView> tasks = store.tasks(unitId, null).stream()
                 .filter(t -> plans.stream().anyMatch(p -> p.planId().equals(t.planId()))).toList();
         return new UnitCompliance(unitId, store.unitName(unitId), year, asOf, summary(targets), targets, TaskProgress.of(tasks));
@@ -100,7 +100,7 @@ public class ComplianceService {
      * @param include  which targets belong to the scope (re-evaluating as of another day keeps the same ones)
      * @param communes commune id → name, sorted by id: the communes shown (for a commune or unit scope, the unit itself)
      */
-    public record Scope(List<PlanView> plans, List<Item> items, java.util.function.Predicate<TargetDef> include,
+    public record Scope(List<PlanView> plans, TargetItems items, java.util.function.Predicate<TargetDef> include,
                         List<TargetCompliance> targets, List<TaskView> tasks, Map<String, String> communes) {
         /** The same targets evaluated as of another day. */
         public List<TargetCompliance> evaluateAsOf(LocalDate day) {
@@ -113,7 +113,7 @@ public class ComplianceService {
          * {@code ComplianceCalculator.current(periods, day)}.
          */
         public List<TargetCompliance> evaluateAtCloseOf(LocalDate day) {
-            return evaluate(plans, items.stream().filter(i -> !i.date().isAfter(day)).toList(), day.plusDays(1), include);
+            return evaluate(plans, items.upTo(day), day.plusDays(1), include);
         }
 
         public List<TargetCompliance> targetsOf(String communeId) {
@@ -128,9 +128,9 @@ public class ComplianceService {
     /** A province restricted to {@code visible}, as the roll-up shows it (see {@link #province(String, int, LocalDate, List)}). */
     public Scope provinceScope(String provinceId, int year, LocalDate asOf, List<String> visible) {
         List<PlanView> plans = store.plansIn(provinceId, year);
-        List<Item> items = items(store.facts(provinceId, year, year));
         java.util.function.Predicate<TargetDef> include =
                 t -> UnitPath.within(t.unitId(), provinceId) && UnitAccess.inside(t.unitId(), visible);
+        TargetItems items = store.countedItems(plans, include);
         List<TargetCompliance> all = evaluate(plans, items, asOf, include);
         List<TaskView> tasks = store.tasks(provinceId, null).stream().filter(t -> UnitAccess.inside(t.unitId(), visible)).toList();
 
@@ -151,8 +151,8 @@ public class ComplianceService {
     /** One unit (a commune, or any unit) and everything beneath it, shown as one "commune". */
     public Scope unitScope(String unitId, int year, LocalDate asOf) {
         List<PlanView> plans = store.plansIn(unitId, year);
-        List<Item> items = items(store.facts(unitId, year, year));
         java.util.function.Predicate<TargetDef> include = t -> UnitPath.within(t.unitId(), unitId);
+        TargetItems items = store.countedItems(plans, include);
         List<TargetCompliance> targets = evaluate(plans, items, asOf, include);
         List<TaskView> tasks = store.tasks(unitId, null).stream()
                 .filter(t -> plans.stream().anyMatch(p -> p.planId().equals(t.planId()))).toList();
@@ -164,21 +164,21 @@ public class ComplianceService {
         return java.util.Optional.ofNullable((String) commune);
     }
 
+    /** Targets evaluated from single items (a report's facts). */
     public static List<TargetCompliance> evaluate(List<PlanView> plans, List<Item> items, LocalDate asOf,
                                                   java.util.function.Predicate<TargetDef> include) {
-        // a target set inside a commune counts only that commune's items: look at those alone (a province-wide scope
-        // holds every commune's items, and each target is evaluated once per period)
-        Map<String, List<Item>> byCommune = new java.util.HashMap<>();
-        for (Item item : items) {
-            commune(item.unitId()).ifPresent(c -> byCommune.computeIfAbsent(c, k -> new ArrayList<>()).add(item));
-        }
+        return evaluate(plans, TargetItems.listed(items), asOf, include);
+    }
+
+    public static List<TargetCompliance> evaluate(List<PlanView> plans, TargetItems items, LocalDate asOf,
+                                                  java.util.function.Predicate<TargetDef> include) {
         List<TargetCompliance> result = new ArrayList<>();
         for (PlanView plan : plans) {
             for (TargetDef target : plan.targets()) {
                 if (!include.test(target)) {
                     continue;
                 }
-                List<Item> candidates = commune(target.unitId()).map(c -> byCommune.getOrDefault(c, List.of())).orElse(items);
+                List<Item> candidates = items.of(target, plan.year());
                 LocalDate effectiveFrom = plan.effectiveStart();
                 List<PeriodCompliance> periods = ComplianceCalculator.evaluateAll(target, plan.year(), effectiveFrom, candidates, asOf);
                 result.add(new TargetCompliance(plan.planId(), plan.title(), target.id(), target.description(), target.unitId(),

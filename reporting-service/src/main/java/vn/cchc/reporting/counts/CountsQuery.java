@@ -4,47 +4,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
-import vn.cchc.platform.units.UnitPath;
-import vn.cchc.reporting.readmodel.ReadModels;
+import vn.cchc.reporting.compliance.Item;
+import vn.cchc.reporting.readmodel.ReadStore;
 
-/** Counts per unit, channel, month and year, aggregated from the publication facts. */
+/** Counts per unit, channel, month and year, read from one pre-aggregated counts document ({@link DayCounts}). */
 @Component
 public class CountsQuery {
-    private final MongoTemplate mongo;
-    private final ReadModels models;
+    private final ReadStore store;
 
-    CountsQuery(MongoTemplate mongo, ReadModels models) {
-        this.models = models;
-        this.mongo = mongo;
+    CountsQuery(ReadStore store) {
+        this.store = store;
     }
 
     public UnitCounts counts(String unitId, int year, boolean includeSubunits) {
-        Criteria unit = includeSubunits ? Criteria.where("unitId").regex(UnitPath.subtreeRegex(unitId))
-                : Criteria.where("unitId").is(unitId);
-        Aggregation aggregation = Aggregation.newAggregation(
-                Aggregation.match(unit.and("year").is(year).and("counted").is(true)),
-                Aggregation.group("month", "channel").count().as("n"));
-        List<Document> rows = mongo.aggregate(aggregation, models.collection(ReadModels.FACTS), Document.class).getMappedResults();
-
+        List<Item> items = DayCounts.items(store.countsDocument(
+                DayCounts.id(year, includeSubunits ? DayCounts.TREE : DayCounts.OWN, unitId)));
         Map<String, Long> byChannel = new TreeMap<>();
         List<Map<String, Long>> months = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
             months.add(new TreeMap<>());
         }
         long total = 0;
-        for (Document row : rows) {
-            Document key = row.get("_id", Document.class);
-            int month = key.getInteger("month");
-            String channel = key.getString("channel");
-            long n = ((Number) row.get("n")).longValue();
-            months.get(month - 1).merge(channel, n, Long::sum);
-            byChannel.merge(channel, n, Long::sum);
-            total += n;
+        for (Item item : items) {
+            months.get(item.date().getMonthValue() - 1).merge(item.channel(), item.n(), Long::sum);
+            byChannel.merge(item.channel(), item.n(), Long::sum);
+            total += item.n();
         }
         List<UnitCounts.MonthCounts> byMonth = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {

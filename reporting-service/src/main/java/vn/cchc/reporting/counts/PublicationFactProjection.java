@@ -3,18 +3,40 @@ package vn.cchc.reporting.counts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import vn.cchc.reporting.VietnamTime;
-import vn.cchc.reporting.readmodel.RevisionGuard;
+import vn.cchc.reporting.counts.DayCounts.Contribution;
 
 /**
- * Applies publication events to {@link PublicationFact}s with a revision guard: the update matches only
- * a stored fact with a lower revision; when none matches, the upsert's insert collides with the newer
- * fact's id and the event is recognised as stale. No transactions needed: one document per event.
+ * Applies publication events, a batch at a time, to the {@link PublicationFact}s and the {@link DayCounts}:
+ * <ol>
+ *   <li>read the stored facts of the batch's publications (one query);</li>
+ *   <li>per publication, the newest event of the batch that is newer than the stored revision becomes the new fact;
+ *       older or equal revisions are duplicates/stale and change nothing;</li>
+ *   <li>write the facts (one bulk) with a compare-and-set on the revision read and {@code pending: true}; a fact another
+ *       writer changed meanwhile fails its CAS and is done again alone;</li>
+ *   <li>move the counts by the difference between the old and the new fact (one bulk of {@code $inc}, coalesced per
+ *       document: a correction that changes the day moves one count, a retraction removes it);</li>
+ *   <li>clear {@code pending}.</li>
+ * </ol>
+ * The cost of an event does not depend on how many facts are stored. A fact found still {@code pending} (a write or a
+ * crash interrupted step 4) has its unit's counts recounted from the facts ({@link CountsRepair}).
  * A retraction keeps the fact (with its revision, {@code counted=false}) so a late "recorded" cannot revive it.
  */
 @Component
@@ -22,25 +44,103 @@ public class PublicationFactProjection {
     public static final String COLLECTION = "publication_facts";
 
     private final MongoTemplate mongo;
+    private final CountsRepair repair;
 
-    public PublicationFactProjection(MongoTemplate mongo) {
+    public PublicationFactProjection(MongoTemplate mongo, CountsRepair repair) {
         this.mongo = mongo;
+        this.repair = repair;
     }
 
     public static boolean handles(String type) {
         return type.startsWith("vn.cchc.publication.");
     }
 
-    /** Returns true when the event changed the read model, false when it was a duplicate or stale. */
-    public boolean apply(String type, JsonNode data, String collection) {
-        boolean counted = switch (type) {
-            case "vn.cchc.publication.recorded.v1", "vn.cchc.publication.corrected.v1" -> !data.path("retracted").asBoolean(false);
-            case "vn.cchc.publication.retracted.v1" -> false;
-            default -> throw new IllegalArgumentException("not a publication event: " + type);
-        };
-        String id = data.required("publicationId").asString();
-        long revision = data.required("revision").asLong();
-        Update update = new Update().set("counted", counted);
+    /** One publication event as delivered. */
+    public record FactEvent(String type, JsonNode data, Instant time) {
+        String publicationId() {
+            return data.required("publicationId").asString();
+        }
+
+        long revision() {
+            return data.required("revision").asLong();
+        }
+    }
+
+    /**
+     * A publication whose fact changed: the events newer than what was stored ({@code events}, oldest first), and the
+     * counted item before and after (null when it did not count).
+     */
+    public record Applied(String publicationId, List<FactEvent> events, Contribution before, Contribution after) {
+        public FactEvent last() {
+            return events.getLast();
+        }
+    }
+
+    /** Applies one event; true when it changed the read model. */
+    public boolean apply(String type, JsonNode data, String factsCollection, String countsCollection) {
+        return !applyBatch(List.of(new FactEvent(type, data, null)), factsCollection, countsCollection).isEmpty();
+    }
+
+    /** Applies a batch; returns what changed, one entry per publication. */
+    public List<Applied> applyBatch(List<FactEvent> events, String factsCollection, String countsCollection) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        for (FactEvent e : events) {
+            counted(e.type(), e.data()); // refuses a non-publication type before anything is written
+        }
+        Map<String, List<FactEvent>> byId = new LinkedHashMap<>();
+        for (FactEvent e : events) {
+            byId.computeIfAbsent(e.publicationId(), k -> new ArrayList<>()).add(e);
+        }
+        Map<String, Document> stored = new HashMap<>();
+        for (Document d : mongo.find(Query.query(Criteria.where("_id").in(byId.keySet())), Document.class, factsCollection)) {
+            stored.put(d.getString("_id"), d);
+        }
+
+        List<Write> writes = new ArrayList<>();
+        Set<Contribution> toRecount = new HashSet<>();
+        for (Map.Entry<String, List<FactEvent>> e : byId.entrySet()) {
+            Document old = stored.get(e.getKey());
+            long storedRevision = old == null ? -1 : ((Number) old.get("revision")).longValue();
+            List<FactEvent> newer = e.getValue().stream().filter(ev -> ev.revision() > storedRevision)
+                    .sorted(Comparator.comparingLong(FactEvent::revision)).toList();
+            if (old != null && Boolean.TRUE.equals(old.get("pending"))) {
+                addIfCounted(toRecount, contribution(old)); // its counts may not have been moved
+            }
+            if (!newer.isEmpty()) {
+                writes.add(write(old, newer));
+            }
+        }
+
+        List<Write> done = writeFacts(writes, factsCollection);
+        List<Write> lost = new ArrayList<>(writes);
+        lost.removeAll(done);
+        moveCounts(done, countsCollection);
+        clearPending(done, factsCollection);
+
+        List<Applied> applied = new ArrayList<>();
+        done.forEach(w -> applied.add(new Applied(w.id(), w.events(), w.before(), w.after())));
+        for (Write w : lost) { // another writer changed the fact between our read and our write: again, alone, from its state
+            applied.addAll(applyBatch(w.events(), factsCollection, countsCollection));
+        }
+        if (!toRecount.isEmpty()) {
+            done.forEach(w -> addIfCounted(toRecount, w.after()));
+            repair.recount(toRecount, factsCollection, countsCollection);
+        }
+        return applied;
+    }
+
+    private record Write(String id, long expectedRevision, long revision, Update update, List<FactEvent> events,
+                         Contribution before, Contribution after) {
+    }
+
+    private static Write write(Document old, List<FactEvent> newer) {
+        FactEvent last = newer.getLast();
+        JsonNode data = last.data();
+        boolean counted = counted(last.type(), data);
+        Update update = new Update().set("counted", counted).set("revision", last.revision()).set("pending", true);
+        Contribution after = null;
         JsonNode publishedAt = data.get("publishedAt");
         if (publishedAt != null && !publishedAt.isNull()) {
             Instant at = Instant.parse(publishedAt.asString());
@@ -48,11 +148,14 @@ public class PublicationFactProjection {
             JsonNode path = data.required("unitPath");
             List<String> themes = new ArrayList<>();
             data.path("themes").forEach(t -> themes.add(t.asString()));
-            update.set("unitId", data.required("unitId").asString())
+            String unitId = data.required("unitId").asString();
+            String channel = data.required("channel").asString();
+            String kind = data.required("kind").asString();
+            update.set("unitId", unitId)
                     .set("province", path.path("province").asString(null))
                     .set("commune", path.path("commune").asString(null))
-                    .set("channel", data.required("channel").asString())
-                    .set("kind", data.required("kind").asString())
+                    .set("channel", channel)
+                    .set("kind", kind)
                     .set("title", data.path("title").asString(null))
                     .set("url", data.path("url").asString(null))
                     .set("planId", data.path("planId").asString(null))
@@ -62,7 +165,140 @@ public class PublicationFactProjection {
                     .set("date", day.toString())
                     .set("year", day.getYear())
                     .set("month", day.getMonthValue());
+            after = counted ? new Contribution(unitId, day, channel, kind) : null;
+        } else if (counted && old != null) {
+            after = contribution(old); // an event without the item's fields keeps the stored ones
         }
-        return RevisionGuard.upsert(mongo, collection, id, revision, update);
+        Contribution before = old == null ? null : contribution(old);
+        long expected = old == null ? -1 : ((Number) old.get("revision")).longValue();
+        return new Write(last.publicationId(), expected, last.revision(), update, newer, before, after);
+    }
+
+    /** Writes the facts with a CAS on the revision read; returns the writes that took. */
+    private List<Write> writeFacts(List<Write> writes, String collection) {
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        for (Write w : writes) {
+            // no match (someone else's revision) makes the upsert insert, which collides on _id: the CAS failed
+            Criteria cas = Criteria.where("_id").is(w.id()).and("revision");
+            bulk.upsert(Query.query(w.expectedRevision() < 0 ? cas.exists(false) : cas.is(w.expectedRevision())), w.update());
+        }
+        try {
+            bulk.execute();
+            return writes;
+        } catch (BulkOperationException e) {
+            Set<Integer> failed = new HashSet<>();
+            e.getErrors().forEach(error -> {
+                if (error.getCode() != 11000) {
+                    throw e;
+                }
+                failed.add(error.getIndex());
+            });
+            List<Write> done = new ArrayList<>();
+            for (int i = 0; i < writes.size(); i++) {
+                if (!failed.contains(i)) {
+                    done.add(writes.get(i));
+                }
+            }
+            return done;
+        } catch (DuplicateKeyException single) {
+            if (writes.size() == 1) {
+                return List.of();
+            }
+            throw single;
+        }
+    }
+
+    /** The difference between the old and the new facts, coalesced per counts document, in one bulk of {@code $inc}. */
+    private void moveCounts(List<Write> writes, String collection) {
+        Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
+        for (Write w : writes) {
+            if (w.before() != null && w.before().equals(w.after())) {
+                continue;
+            }
+            add(deltas, w.before(), -1);
+            add(deltas, w.after(), 1);
+        }
+        deltas.values().forEach(fields -> fields.values().removeIf(n -> n == 0));
+        deltas.values().removeIf(Map::isEmpty);
+        if (deltas.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        deltas.forEach((id, fields) -> {
+            Update update = new Update();
+            fields.forEach((field, n) -> update.inc("c." + field, n));
+            String[] key = id.split("\\|", 3);
+            update.setOnInsert("year", Integer.parseInt(key[0])).setOnInsert("scope", key[1]).setOnInsert("unitId", key[2]);
+            bulk.upsert(Query.query(Criteria.where("_id").is(id)), update);
+        });
+        try {
+            bulk.execute();
+        } catch (BulkOperationException e) {
+            // two writers creating the same counts document: the loser's upsert collides; an $inc on the now existing
+            // document is what it meant
+            for (var error : e.getErrors()) {
+                if (error.getCode() != 11000) {
+                    throw e;
+                }
+            }
+            retryIncrements(e, deltas, collection);
+        }
+    }
+
+    private void retryIncrements(BulkOperationException e, Map<String, Map<String, Long>> deltas, String collection) {
+        List<String> ids = new ArrayList<>(deltas.keySet());
+        for (var error : e.getErrors()) {
+            String id = ids.get(error.getIndex());
+            Update update = new Update();
+            deltas.get(id).forEach((field, n) -> update.inc("c." + field, n));
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection);
+        }
+    }
+
+    private static void add(Map<String, Map<String, Long>> deltas, Contribution c, long n) {
+        if (c == null) {
+            return;
+        }
+        for (String[] counter : c.counters()) {
+            deltas.computeIfAbsent(counter[0], k -> new LinkedHashMap<>()).merge(counter[1], n, Long::sum);
+        }
+    }
+
+    private void clearPending(List<Write> writes, String collection) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        for (Write w : writes) {
+            bulk.updateOne(Query.query(Criteria.where("_id").is(w.id()).and("revision").is(w.revision())),
+                    new Update().unset("pending"));
+        }
+        bulk.execute();
+    }
+
+    private static boolean counted(String type, JsonNode data) {
+        return switch (type) {
+            case "vn.cchc.publication.recorded.v1", "vn.cchc.publication.corrected.v1" -> !data.path("retracted").asBoolean(false);
+            case "vn.cchc.publication.retracted.v1" -> false;
+            default -> throw new IllegalArgumentException("not a publication event: " + type);
+        };
+    }
+
+    /** What a stored fact counts as, null when it does not count. */
+    static Contribution contribution(Document fact) {
+        if (!Boolean.TRUE.equals(fact.get("counted")) || fact.getString("date") == null) {
+            return null;
+        }
+        return new Contribution(fact.getString("unitId"), LocalDate.parse(fact.getString("date")), fact.getString("channel"),
+                fact.getString("kind"));
+    }
+
+    private static void addIfCounted(Set<Contribution> set, Contribution c) {
+        if (c != null) {
+            set.add(c);
+        }
     }
 }

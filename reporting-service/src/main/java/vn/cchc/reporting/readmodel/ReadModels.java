@@ -23,7 +23,9 @@ public class ReadModels {
     public static final String PLANS = "plans";
     public static final String TASKS = "tasks";
     public static final String UNITS = "units";
-    public static final List<String> ALL = List.of(FACTS, PLANS, TASKS, UNITS);
+    /** Pre-aggregated counts, written with the facts (not a projection of its own). */
+    public static final String DAY_COUNTS = "day_counts";
+    public static final List<String> ALL = List.of(FACTS, DAY_COUNTS, PLANS, TASKS, UNITS);
     static final String META = "read_model_meta";
 
     private final MongoTemplate mongo;
@@ -39,6 +41,7 @@ public class ReadModels {
             building = null;
             save();
         }
+        ReadModelIndexes.ensure(mongo, active);
     }
 
     public static String name(String base, int generation) {
@@ -74,6 +77,7 @@ public class ReadModels {
         for (String base : ALL) {
             mongo.dropCollection(name(base, next));
         }
+        ReadModelIndexes.ensure(mongo, next);
         building = next;
         save();
         return next;
@@ -95,6 +99,7 @@ public class ReadModels {
             building = null;
             save();
         }
+        ReadModelIndexes.ensure(mongo, active);
     }
 
     private void save() {

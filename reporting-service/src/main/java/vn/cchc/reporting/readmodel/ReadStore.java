@@ -1,7 +1,9 @@
 package vn.cchc.reporting.readmodel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -9,6 +11,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.cchc.platform.units.UnitPath;
+import vn.cchc.reporting.compliance.Item;
+import vn.cchc.reporting.compliance.TargetDef;
+import vn.cchc.reporting.compliance.TargetItems;
+import vn.cchc.reporting.counts.DayCounts;
 import vn.cchc.reporting.counts.PublicationFact;
 import vn.cchc.reporting.plans.PlanView;
 import vn.cchc.reporting.tasks.TaskView;
@@ -62,6 +68,40 @@ public class ReadStore {
         Query query = Query.query(Criteria.where("unitId").regex(UnitPath.subtreeRegex(scope))
                 .and("year").gte(fromYear).lte(toYear).and("counted").is(true));
         return mongo.find(query, PublicationFact.class, models.collection(ReadModels.FACTS));
+    }
+
+    /**
+     * The counts documents of the targets of {@code plans} that pass {@code include}: one query, one document per target
+     * whatever the number of items stored.
+     */
+    public TargetItems countedItems(List<PlanView> plans, java.util.function.Predicate<TargetDef> include) {
+        List<String> ids = new ArrayList<>();
+        for (PlanView plan : plans) {
+            for (TargetDef target : plan.targets()) {
+                if (include.test(target)) {
+                    ids.add(DayCounts.idFor(target.scope(), target.unitId(), plan.year()));
+                }
+            }
+        }
+        return TargetItems.counted(countsDocuments(ids));
+    }
+
+    /** Counts documents by id ({@link DayCounts#id}) read as weighted items; missing ones are absent. */
+    public Map<String, List<Item>> countsDocuments(java.util.Collection<String> ids) {
+        Map<String, List<Item>> byId = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        Query query = Query.query(Criteria.where("_id").in(new java.util.LinkedHashSet<>(ids)));
+        for (Document d : mongo.find(query, Document.class, models.collection(ReadModels.DAY_COUNTS))) {
+            byId.put(d.getString("_id"), DayCounts.items(d));
+        }
+        return byId;
+    }
+
+    /** One counts document (null when nothing was ever counted in it). */
+    public Document countsDocument(String id) {
+        return mongo.findById(id, Document.class, models.collection(ReadModels.DAY_COUNTS));
     }
 
     public List<TaskView> tasks(String scope, String planId) {

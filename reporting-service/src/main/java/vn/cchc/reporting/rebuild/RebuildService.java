@@ -22,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.cchc.reporting.counts.PublicationFactProjection;
 import vn.cchc.platform.web.ConflictException;
 import vn.cchc.reporting.readmodel.Projections;
 import vn.cchc.reporting.readmodel.ReadModels;
@@ -100,11 +102,21 @@ public class RebuildService {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (!caughtUp(consumer, end)) {
+                // publication events of a poll go together (facts and counts in bulk), the rest one by one
+                List<PublicationFactProjection.FactEvent> publications = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     read++;
                     String type = header(record, "ce_type");
                     try {
-                        if (type != null && projections.applyTo(type, json.readTree(record.value()), started.generation())) {
+                        if (type == null) {
+                            continue;
+                        }
+                        JsonNode data = json.readTree(record.value());
+                        if (Projections.isPublicationEvent(type)) {
+                            data.required("publicationId");
+                            data.required("revision");
+                            publications.add(new PublicationFactProjection.FactEvent(type, data, null));
+                        } else if (projections.applyTo(type, data, started.generation())) {
                             applied++;
                         }
                     } catch (RuntimeException e) {
@@ -112,6 +124,7 @@ public class RebuildService {
                         log.warn("Rebuild skipped {}@{}/{}: {}", type, record.topic(), record.offset(), e.toString());
                     }
                 }
+                applied += projections.applyFactsTo(publications, started.generation());
                 status.set(new Status(started.id(), started.generation(), "RUNNING", read, applied, started.startedAt(), null, null));
             }
             models.switchTo(started.generation());

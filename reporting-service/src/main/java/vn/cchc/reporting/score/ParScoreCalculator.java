@@ -58,7 +58,7 @@ public final class ParScoreCalculator {
                 rules.completionPoints(), why, null));
 
         for (ScoringRules.ChannelGroup group : rules.channelGroups()) {
-            long used = items.stream().filter(group::counts).count();
+            long used = items.stream().filter(group::counts).mapToLong(vn.cchc.reporting.compliance.Item::n).sum();
             lines.add(new ParScore.Line("CHANNEL_" + group.id(), group.label(), used > 0 ? group.points() : 0, group.points(),
                     used > 0 ? used + " tin, bài, sản phẩm" + range + " trên nhóm hình thức này: đạt " + fmt(group.points()) + " điểm."
                             : "Không có sản phẩm nào" + range + " trên nhóm hình thức này: 0 điểm.", used));

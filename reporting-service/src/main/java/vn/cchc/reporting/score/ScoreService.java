@@ -39,7 +39,8 @@ public class ScoreService {
         LocalDate from = ComplianceService.inForceFrom(plans, year);
         LocalDate today = VietnamTime.date(clock.instant());
         LocalDate to = today.getYear() > year ? LocalDate.of(year, 12, 31) : today;
-        List<Item> items = ComplianceService.items(store.facts(unitId, year, year)).stream()
+        List<Item> items = vn.cchc.reporting.counts.DayCounts.items(store.countsDocument(
+                vn.cchc.reporting.counts.DayCounts.id(year, vn.cchc.reporting.counts.DayCounts.TREE, unitId))).stream()
                 .filter(i -> !i.date().isBefore(from) && !i.date().isAfter(to)).toList();
         return to.isBefore(from)
                 ? ParScoreCalculator.score(unitId, year, scoring.forProvince(province), planned, done, items)

@@ -56,6 +56,7 @@ class PublicationCountsTest {
         // an event of an earlier test still in flight would otherwise land in this test's emptied collection
         awaitCounted();
         mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "publication_facts");
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "day_counts");
     }
 
     /** The published example event, re-addressed to the unit and time under test. */
@@ -138,5 +139,87 @@ class PublicationCountsTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.body()).contains("year");
+    }
+
+    static final String CORRECTED = "vn.cchc.publication.corrected.v1";
+    static final String RETRACTED = "vn.cchc.publication.retracted.v1";
+
+    String withRevision(String event, int revision) {
+        return event.replaceFirst("\"revision\": \\d+", "\"revision\": " + revision);
+    }
+
+    @Test
+    void aCorrectionMovesTheCountAndARetractionRemovesItForGood() {
+        String unit = "lai-chau.tan-uyen";
+        try (CloudEventSender sender = new CloudEventSender(brokers)) {
+            sender.send(TOPIC, RECORDED, "p-move", withRevision(recorded("p-move", unit, "2026-03-10T02:00:00Z", "WEBSITE"), 1));
+            sender.send(TOPIC, CORRECTED, "p-move", withRevision(recorded("p-move", unit, "2026-04-10T02:00:00Z", "RADIO"), 2));
+            sender.send(TOPIC, RECORDED, "p-gone", withRevision(recorded("p-gone", unit, "2026-03-11T02:00:00Z", "WEBSITE"), 1));
+        }
+        awaitCounted();
+        JsonNode moved = counts(unit, 2026, "");
+        assertThat(moved.get("total").asLong()).isEqualTo(2);
+        assertThat(moved.get("byMonth").get(2).get("byChannel").get("WEBSITE").asLong()).isEqualTo(1); // p-gone only
+        assertThat(moved.get("byMonth").get(3).get("byChannel").get("RADIO").asLong()).isEqualTo(1);   // p-move, moved
+
+        try (CloudEventSender sender = new CloudEventSender(brokers)) {
+            sender.send(TOPIC, RETRACTED, "p-gone", withRevision(recorded("p-gone", unit, "2026-03-11T02:00:00Z", "WEBSITE")
+                    .replace("\"retracted\": false", "\"retracted\": true"), 2));
+            // the original "recorded" delivered again, late: it must not revive the retracted item
+            sender.send(TOPIC, RECORDED, "p-gone", withRevision(recorded("p-gone", unit, "2026-03-11T02:00:00Z", "WEBSITE"), 1));
+        }
+        awaitCounted();
+        JsonNode after = counts(unit, 2026, "");
+        assertThat(after.get("total").asLong()).isEqualTo(1);
+        assertThat(after.get("byMonth").get(2).get("total").asLong()).isZero();
+        // the province's subtree document moved the same way
+        assertThat(counts("lai-chau", 2026, "&includeSubunits=true").get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableEventGoesToTheDeadLetterTopicAndTheOthersOfItsBatchCount() {
+        String unit = "hai-phong.an-lao";
+        try (CloudEventSender sender = new CloudEventSender(brokers)) {
+            sender.send(TOPIC, RECORDED, "p-before", recorded("p-before", unit, "2026-06-01T02:00:00Z", "WEBSITE"));
+            sender.send(TOPIC, RECORDED, "p-poison", "{this is not json");
+            sender.send(TOPIC, RECORDED, "p-after", recorded("p-after", unit, "2026-06-02T02:00:00Z", "WEBSITE"));
+        }
+        awaitCounted();
+        assertThat(counts(unit, 2026, "").get("total").asLong()).isEqualTo(2);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
+                "bootstrap.servers", brokers, "group.id", "dlq-reader-" + java.util.UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(java.util.List.of("cchc.publication.events.reporting-service.dlq"));
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+                consumer.poll(java.time.Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
+                assertThat(keys).contains("p-poison").doesNotContain("p-before", "p-after");
+            });
+        }
+    }
+
+    @Test
+    void aBatchInterruptedBeforeItsCountsIsRecountedWhenItsEventComesAgain() {
+        String unit = "vinh-long.tan-ngai";
+        String event = recorded("p-cut", unit, "2026-07-01T02:00:00Z", "WEBSITE");
+        try (CloudEventSender sender = new CloudEventSender(brokers)) {
+            sender.send(TOPIC, RECORDED, "p-kept", recorded("p-kept", unit, "2026-07-02T02:00:00Z", "WEBSITE"));
+        }
+        awaitCounted();
+        // what a crash between the fact write and the counts leaves behind: the fact, pending, not counted
+        var fact = json.readTree(event);
+        mongo.save(new org.bson.Document("_id", "p-cut").append("revision", fact.get("revision").asLong())
+                .append("counted", true).append("pending", true).append("unitId", unit).append("channel", "WEBSITE")
+                .append("kind", "ARTICLE").append("date", "2026-07-01").append("year", 2026).append("month", 7), "publication_facts");
+        assertThat(counts(unit, 2026, "").get("total").asLong()).isEqualTo(1);
+
+        try (CloudEventSender sender = new CloudEventSender(brokers)) {
+            sender.send(TOPIC, RECORDED, "p-cut", event); // redelivered: the batch was never committed
+        }
+        awaitCounted();
+        assertThat(counts(unit, 2026, "").get("total").asLong()).isEqualTo(2);
+        assertThat(counts("vinh-long", 2026, "&includeSubunits=true").get("byMonth").get(6).get("total").asLong()).isEqualTo(2);
+        assertThat(mongo.findById("p-cut", org.bson.Document.class, "publication_facts").get("pending")).isNull();
     }
 }
