@@ -102,13 +102,18 @@ final class BenchmarkRun {
         waitUntilRecordable(ingestUnit, ingestExpected);
         waitUntilRecordable(catchUpUnit, historyExpected);
 
-        Map<String, Object> floors = options.has("skip-floors") ? Map.of() : floors();
-        try (ChangeStream stream = new ChangeStream(client.http(), client.gateway(), ingestUnit, () -> token)) {
-            stream.awaitOpen(60);
-            ingest(ingestUnit, ingestExpected, stream, floors);
+        List<String> phases = List.of(options.string("only").split(","));
+        Map<String, Object> floors = phases.contains("floors") ? floors() : Map.of();
+        if (phases.contains("ingest")) {
+            try (ChangeStream stream = new ChangeStream(client.http(), client.gateway(), ingestUnit, () -> token)) {
+                stream.awaitOpen(60);
+                ingest(ingestUnit, ingestExpected, stream, floors);
+            }
         }
         checkCounts("ingest", ingestExpected);
-        catchUpAndReplay(catchUpUnit, historyExpected, ingestExpected, floors);
+        if (phases.contains("catchup")) {
+            catchUpAndReplay(catchUpUnit, historyExpected, ingestExpected, floors);
+        }
         checkCounts("catch-up", historyExpected);
         memory(environment);
 
@@ -117,13 +122,15 @@ final class BenchmarkRun {
         json.put("verdicts", verdicts);
         json.put("correctnessFailures", correctness);
         json.put("finishedAt", Instant.now().toString());
+        environment.put("loadAverageAtEnd", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         md.section("Correctness", null, correctness.isEmpty()
                 ? "Every count matched the number of items recorded (checked again after the lag settled)."
                 : "FAILED:\n\n" + String.join("\n", correctness.stream().map(c -> "- " + c).toList()));
         md.section("Run", new MarkdownTable("what", "value")
                         .row("run", runId + ", " + Duration.between(started, Instant.now()).toSeconds() + " s")
                         .row("machine", environment.get("cores") + " cores, " + gib((Long) environment.get("memTotalBytes"))
-                                + " RAM, load average " + num((Double) environment.get("loadAverage"), 1) + " at start, " + environment.get("os"))
+                                + " RAM, load average " + num((Double) environment.get("loadAverage"), 1) + " at start and "
+                                + num((Double) environment.get("loadAverageAtEnd"), 1) + " at the end, " + environment.get("os"))
                         .row("benchmark JVM", environment.get("java") + "; flags " + environment.get("benchmarkJvmFlags"))
                         .row("stack JVM flags", environment.getOrDefault("stackJvmFlags", "—"))
                         .row("options", options.all().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -209,6 +216,8 @@ final class BenchmarkRun {
     private Capacity capacity(String what, List<Integer> rates, Duration length,
                               java.util.function.LongFunction<java.util.concurrent.CompletableFuture<vn.cchc.benchmark.load.Outcome>> send) {
         double bound = options.integer("p99-bound-ms");
+        // JIT and connections warm before the figures start, as for the ingest
+        OpenLoop.run(rates.getFirst(), options.seconds("warmup-seconds"), REQUEST_TIMEOUT, send);
         List<StepResult> steps = new ArrayList<>();
         double capacity = 0;
         for (int rate : rates) {

@@ -35,11 +35,11 @@ public final class Options {
         option("levels", "1000,10000,50000", "100,300,600", "facts stored before each catch-up batch");
         option("batch", "2000", "100", "catch-up batch size (items produced to Kafka at once, then timed until counted)");
         option("replay-after-level", "2,3", "2,3", "1-based catch-up levels after which a rebuild (replay) is timed");
-        option("floor-rates", "200,400,800,1600,3200", "200,400", "rates of the HTTP floors (no-op server, gateway's cheapest route)");
+        option("floor-rates", "200,400,800,1600,3200", "100,200,400", "rates of the HTTP floors (no-op server, gateway's cheapest route)");
         option("floor-seconds", "20", "5", "length of each HTTP floor step and of the Mongo insert loops");
         option("kafka-records", "200000", "50000", "records of the Kafka producer / consumer floor");
         option("kafka-e2e-rate", "1000", "500", "records/s of the Kafka end-to-end latency floor");
-        option("skip-floors", "false", "false", "leave out the raw floors");
+        option("only", "floors,ingest,catchup", "floors,ingest,catchup", "phases to run (catchup includes the replays)");
         option("output", "benchmark/target", "benchmark/target", "where benchmark.json and benchmark.md are written");
     }
 

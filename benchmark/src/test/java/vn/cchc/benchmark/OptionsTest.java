@@ -17,7 +17,7 @@ class OptionsTest {
         assertThat(smoke.integers("rates")).containsExactly(5, 10);
         assertThat(smoke.integers("levels")).isEqualTo(List.of(100, 300, 600));
         assertThat(smoke.has("start-stack")).isTrue();
-        assertThat(smoke.has("skip-floors")).isFalse();
+        assertThat(smoke.string("only")).isEqualTo("floors,ingest,catchup");
     }
 
     @Test
