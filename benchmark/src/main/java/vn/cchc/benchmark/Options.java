@@ -40,6 +40,7 @@ public final class Options {
         option("kafka-records", "200000", "50000", "records of the Kafka producer / consumer floor");
         option("kafka-e2e-rate", "1000", "500", "records/s of the Kafka end-to-end latency floor");
         option("only", "floors,ingest,catchup", "floors,ingest,catchup", "phases to run (catchup includes the replays)");
+        option("inject-late-item", "false", "false", "self-test: count one extra item after the counts matched; the run must exit 1");
         option("output", "benchmark/target", "benchmark/target", "where benchmark.json and benchmark.md are written");
     }
 
