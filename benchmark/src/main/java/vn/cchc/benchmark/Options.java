@@ -18,7 +18,7 @@ public final class Options {
     static {
         option("root", ".", ".", "the project checkout (run-local.sh, the stack's CCHC_HOME default)");
         option("start-stack", "false", "false", "start the local stack with run-local.sh before and stop it after");
-        option("stack-home", ".local-bench", ".local-bench", "CCHC_HOME of the stack (pid files: memory, JVM flags)");
+        option("stack-home", "benchmark/target/stack", "benchmark/target/stack", "CCHC_HOME of the stack (pid files: memory, JVM flags); relative to --root");
         option("port-base", "8080", "8080", "the stack's CCHC_PORT_BASE (gateway = base, publication = base+3)");
         option("mongo-port", "27017", "27017", "the stack's CCHC_MONGO_PORT");
         option("kafka-port", "19092", "19092", "the stack's CCHC_KAFKA_PORT");
