@@ -27,8 +27,17 @@ public final class LocalStack {
                 "CCHC_RATE_LIMIT", "100000");
     }
 
+    /**
+     * run-local.sh gives each service 240 s to become ready; on a loaded shared machine that is sometimes not enough.
+     * A second call finds the processes already running and only waits for them again.
+     */
     public void start() throws IOException, InterruptedException {
-        run("--detach");
+        try {
+            run("--detach");
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage() + "; waiting once more for the processes already started");
+            run("--detach");
+        }
     }
 
     public void stop() throws IOException, InterruptedException {
