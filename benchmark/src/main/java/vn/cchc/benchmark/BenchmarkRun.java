@@ -49,6 +49,15 @@ import vn.cchc.benchmark.stats.LatencySummary;
 final class BenchmarkRun {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+    /** The "Done when" conditions of issue 13, in the order printed. */
+    private static final String FLAT = "catch-up rate with the most facts stored within 20 % of the rate with the fewest";
+    private static final String GATEWAY_VS_DIRECT = "sustained ingest through the gateway ≥ 0.7× direct";
+    private static final String GATEWAY_VS_MONGO = "sustained ingest through the gateway ≥ 0.25× raw wire-server insertOne";
+    private static final String LAG_50 = "lag p99 ≤ 250 ms at 50 % of the sustained capacity";
+    private static final String LAG_80 = "lag bounded (not growing) at 80 %";
+    private static final String REPLAY = "replay ≥ 10k events/s and ≥ 0.1× the raw consumer rate";
+    private static final String MEMORY = "the whole local stack ≤ 2 GiB RSS after the run";
+    private static final List<String> CONDITIONS = List.of(FLAT, GATEWAY_VS_DIRECT, GATEWAY_VS_MONGO, LAG_50, LAG_80, REPLAY, MEMORY);
 
     private final Options options;
     private final LocalStack stack;
@@ -118,6 +127,12 @@ final class BenchmarkRun {
         checkCounts("catch-up", historyExpected);
         memory(environment);
 
+        for (String condition : CONDITIONS) {
+            if (verdicts.stream().noneMatch(v -> v.condition().equals(condition))) {
+                verdicts.add(new Verdict(condition, null, "phase not run"));
+            }
+        }
+        verdicts.sort(java.util.Comparator.comparing(v -> CONDITIONS.indexOf(v.condition())));
         md.section("Done when (issue 13)", MarkdownReport.verdictTable(verdicts),
                 "Performance conditions print PASS/FAIL only; the exit code fails on correctness (a count that does not match).");
         json.put("verdicts", verdicts);
@@ -346,15 +361,15 @@ final class BenchmarkRun {
         Map<?, ?> mongo = floors.get("mongo") instanceof MongoFloor.Result r ? Map.of("insertOne", r.insertOnePerSecond()) : Map.of();
         double insertOne = mongo.isEmpty() ? Double.NaN : (Double) mongo.get("insertOne");
         double ratio = divide(gateway, direct);
-        verdicts.add(new Verdict("sustained ingest through the gateway ≥ 0.7× direct", Double.isNaN(ratio) ? null : ratio >= 0.7,
+        verdicts.add(new Verdict(GATEWAY_VS_DIRECT, Double.isNaN(ratio) ? null : ratio >= 0.7,
                 "gateway " + num(gateway, 0) + "/s ÷ direct " + num(direct, 0) + "/s = " + ratio(ratio)));
         double vsMongo = divide(gateway, 0.25 * insertOne);
-        verdicts.add(new Verdict("sustained ingest through the gateway ≥ 0.25× raw wire-server insertOne",
+        verdicts.add(new Verdict(GATEWAY_VS_MONGO,
                 Double.isNaN(vsMongo) ? null : vsMongo >= 1, "gateway " + num(gateway, 0) + "/s vs 0.25 × " + num(insertOne, 0)
                 + "/s = " + num(0.25 * insertOne, 0) + "/s (ratio gateway/insertOne " + ratio(divide(gateway, insertOne)) + ")"));
-        verdicts.add(new Verdict("lag p99 ≤ 250 ms at 50 % of the sustained capacity", at50 == null || at50.all().count() == 0 ? null
+        verdicts.add(new Verdict(LAG_50, at50 == null || at50.all().count() == 0 ? null
                 : at50.all().p99Ms() <= 250, at50 == null ? "not run" : "p99 " + ms(at50.all().p99Ms())));
-        verdicts.add(new Verdict("lag bounded (not growing) at 80 %", at80 == null ? null : at80.bounded(), at80 == null ? "not run"
+        verdicts.add(new Verdict(LAG_80, at80 == null ? null : at80.bounded(), at80 == null ? "not run"
                 : "first third p99 " + ms(at80.firstThird().p99Ms()) + ", last third p99 " + ms(at80.lastThird().p99Ms())));
     }
 
@@ -500,12 +515,12 @@ final class BenchmarkRun {
         double first = catchUp.isEmpty() ? Double.NaN : (Double) catchUp.getFirst().get("itemsPerSecond");
         double last = catchUp.isEmpty() ? Double.NaN : (Double) catchUp.getLast().get("itemsPerSecond");
         double flat = divide(last, first);
-        verdicts.add(0, new Verdict("catch-up rate with the most facts stored within 20 % of the rate with the fewest",
+        verdicts.add(0, new Verdict(FLAT,
                 Double.isNaN(flat) ? null : flat >= 0.8, "rate@" + (catchUp.isEmpty() ? "—" : catchUp.getLast().get("factsStored"))
                 + " ÷ rate@" + (catchUp.isEmpty() ? "—" : catchUp.getFirst().get("factsStored")) + " = " + ratio(flat)));
         double replayRate = replays.isEmpty() ? Double.NaN : (Double) replays.getLast().get("eventsPerSecond");
         double consumer = floors.get("kafka") instanceof KafkaFloor.Result k ? k.consumerPerSecond() : Double.NaN;
-        verdicts.add(new Verdict("replay ≥ 10k events/s and ≥ 0.1× the raw consumer rate",
+        verdicts.add(new Verdict(REPLAY,
                 Double.isNaN(replayRate) ? null : replayRate >= 10_000 && (Double.isNaN(consumer) || replayRate >= 0.1 * consumer),
                 "replay " + num(replayRate, 0) + " events/s; 0.1 × consumer " + num(0.1 * consumer, 0) + "/s (ratio replay/consumer "
                         + ratio(divide(replayRate, consumer)) + ")"));
@@ -551,7 +566,7 @@ final class BenchmarkRun {
     private void memory(Map<String, Object> environment) throws Exception {
         Map<String, Long> processes = stack.processes();
         if (processes.isEmpty()) {
-            verdicts.add(new Verdict("the whole local stack ≤ 2 GiB RSS after the run", null, "no pid files under the stack home"));
+            verdicts.add(new Verdict(MEMORY, null, "no pid files under the stack home"));
             return;
         }
         MarkdownTable table = new MarkdownTable("process", "pid", "RSS");
@@ -570,7 +585,7 @@ final class BenchmarkRun {
         }
         json.put("memory", Map.of("rssBytes", rss, "totalBytes", total));
         md.section("Memory of the local stack at the end (RSS of every process in its pid files)", table, null);
-        verdicts.add(new Verdict("the whole local stack ≤ 2 GiB RSS after the run", total <= 2L * 1024 * 1024 * 1024, gib(total)));
+        verdicts.add(new Verdict(MEMORY, total <= 2L * 1024 * 1024 * 1024, gib(total)));
     }
 
     private void write() throws Exception {
