@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,18 +26,21 @@ import vn.cchc.reporting.counts.DayCounts.Contribution;
 /**
  * Applies publication events, a batch at a time, to the {@link PublicationFact}s and the {@link DayCounts}:
  * <ol>
- *   <li>read the stored facts of the batch's publications (one query);</li>
- *   <li>per publication, the newest event of the batch that is newer than the stored revision becomes the new fact;
- *       older or equal revisions are duplicates/stale and change nothing;</li>
- *   <li>write the facts (one bulk) with a compare-and-set on the revision read and {@code pending: true}; a fact another
- *       writer changed meanwhile fails its CAS and is done again alone;</li>
+ *   <li>read the stored facts of the batch's publications (one {@code _id $in} query);</li>
+ *   <li>per publication, the newest event of the batch that is newer than the stored revision wins; older or equal
+ *       revisions are duplicates or stale and change nothing;</li>
+ *   <li>write the facts (one bulk of upserts by {@code _id}) marked {@code pending};</li>
  *   <li>move the counts by the difference between the old and the new fact (one bulk of {@code $inc}, coalesced per
  *       document: a correction that changes the day moves one count, a retraction removes it);</li>
- *   <li>clear {@code pending}.</li>
+ *   <li>clear {@code pending} (one bulk).</li>
  * </ol>
- * The cost of an event does not depend on how many facts are stored. A fact found still {@code pending} (a write or a
- * crash interrupted step 4) has its unit's counts recounted from the facts ({@link CountsRepair}).
- * A retraction keeps the fact (with its revision, {@code counted=false}) so a late "recorded" cannot revive it.
+ * Every write is addressed by {@code _id} alone: the MongoDB wire server of the local stack uses its {@code _id} index
+ * only for such filters (a filter with a second field scans the collection), so the cost of an event does not depend
+ * on how many facts are stored. The read-compare-write needs one writer per publication and generation at a time:
+ * live events are keyed by publication id (one partition, one consumer thread), and a rebuild in this process takes the
+ * same per-collection lock as the live consumer. A fact found still {@code pending} (a write or a crash interrupted
+ * step 4) has its units' counts recounted from the facts ({@link CountsRepair}). A retraction keeps the fact (with its
+ * revision, {@code counted=false}) so a late "recorded" cannot revive it.
  */
 @Component
 public class PublicationFactProjection {
@@ -45,6 +48,8 @@ public class PublicationFactProjection {
 
     private final MongoTemplate mongo;
     private final CountsRepair repair;
+    /** One writer per facts collection (generation) in this process: the live consumer and a rebuild. */
+    private final Map<String, ReentrantLock> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PublicationFactProjection(MongoTemplate mongo, CountsRepair repair) {
         this.mongo = mongo;
@@ -89,6 +94,16 @@ public class PublicationFactProjection {
         for (FactEvent e : events) {
             counted(e.type(), e.data()); // refuses a non-publication type before anything is written
         }
+        ReentrantLock lock = locks.computeIfAbsent(factsCollection, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return applyLocked(events, factsCollection, countsCollection);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<Applied> applyLocked(List<FactEvent> events, String factsCollection, String countsCollection) {
         Map<String, List<FactEvent>> byId = new LinkedHashMap<>();
         for (FactEvent e : events) {
             byId.computeIfAbsent(e.publicationId(), k -> new ArrayList<>()).add(e);
@@ -113,26 +128,19 @@ public class PublicationFactProjection {
             }
         }
 
-        List<Write> done = writeFacts(writes, factsCollection);
-        List<Write> lost = new ArrayList<>(writes);
-        lost.removeAll(done);
-        moveCounts(done, countsCollection);
-        clearPending(done, factsCollection);
-
-        List<Applied> applied = new ArrayList<>();
-        done.forEach(w -> applied.add(new Applied(w.id(), w.events(), w.before(), w.after())));
-        for (Write w : lost) { // another writer changed the fact between our read and our write: again, alone, from its state
-            applied.addAll(applyBatch(w.events(), factsCollection, countsCollection));
-        }
+        writeFacts(writes, factsCollection);
+        moveCounts(writes, countsCollection);
+        clearPending(writes, factsCollection);
         if (!toRecount.isEmpty()) {
-            done.forEach(w -> addIfCounted(toRecount, w.after()));
+            writes.forEach(w -> addIfCounted(toRecount, w.after()));
             repair.recount(toRecount, factsCollection, countsCollection);
         }
+        List<Applied> applied = new ArrayList<>();
+        writes.forEach(w -> applied.add(new Applied(w.id(), w.events(), w.before(), w.after())));
         return applied;
     }
 
-    private record Write(String id, long expectedRevision, long revision, Update update, List<FactEvent> events,
-                         Contribution before, Contribution after) {
+    private record Write(String id, Update update, List<FactEvent> events, Contribution before, Contribution after) {
     }
 
     private static Write write(Document old, List<FactEvent> newer) {
@@ -170,45 +178,16 @@ public class PublicationFactProjection {
             after = contribution(old); // an event without the item's fields keeps the stored ones
         }
         Contribution before = old == null ? null : contribution(old);
-        long expected = old == null ? -1 : ((Number) old.get("revision")).longValue();
-        return new Write(last.publicationId(), expected, last.revision(), update, newer, before, after);
+        return new Write(last.publicationId(), update, newer, before, after);
     }
 
-    /** Writes the facts with a CAS on the revision read; returns the writes that took. */
-    private List<Write> writeFacts(List<Write> writes, String collection) {
+    private void writeFacts(List<Write> writes, String collection) {
         if (writes.isEmpty()) {
-            return List.of();
+            return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        for (Write w : writes) {
-            // no match (someone else's revision) makes the upsert insert, which collides on _id: the CAS failed
-            Criteria cas = Criteria.where("_id").is(w.id()).and("revision");
-            bulk.upsert(Query.query(w.expectedRevision() < 0 ? cas.exists(false) : cas.is(w.expectedRevision())), w.update());
-        }
-        try {
-            bulk.execute();
-            return writes;
-        } catch (BulkOperationException e) {
-            Set<Integer> failed = new HashSet<>();
-            e.getErrors().forEach(error -> {
-                if (error.getCode() != 11000) {
-                    throw e;
-                }
-                failed.add(error.getIndex());
-            });
-            List<Write> done = new ArrayList<>();
-            for (int i = 0; i < writes.size(); i++) {
-                if (!failed.contains(i)) {
-                    done.add(writes.get(i));
-                }
-            }
-            return done;
-        } catch (DuplicateKeyException single) {
-            if (writes.size() == 1) {
-                return List.of();
-            }
-            throw single;
-        }
+        writes.forEach(w -> bulk.upsert(Query.query(Criteria.where("_id").is(w.id())), w.update()));
+        bulk.execute();
     }
 
     /** The difference between the old and the new facts, coalesced per counts document, in one bulk of {@code $inc}. */
@@ -272,10 +251,7 @@ public class PublicationFactProjection {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        for (Write w : writes) {
-            bulk.updateOne(Query.query(Criteria.where("_id").is(w.id()).and("revision").is(w.revision())),
-                    new Update().unset("pending"));
-        }
+        writes.forEach(w -> bulk.updateOne(Query.query(Criteria.where("_id").is(w.id())), new Update().unset("pending")));
         bulk.execute();
     }
 
