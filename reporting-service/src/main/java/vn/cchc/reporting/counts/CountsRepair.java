@@ -13,16 +13,15 @@ import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import vn.cchc.platform.units.UnitPath;
 import vn.cchc.reporting.counts.DayCounts.Contribution;
 
 /**
  * Recounts counts documents from the facts. Only needed when a batch was interrupted between writing its facts and
- * moving the counts (a database error, a crash): the facts then stay {@code pending} and the next batch that meets one
- * recounts the documents of its unit (OWN) and of every unit above it (TREE). Exact as long as no other replica is
- * writing items of the same units at that moment (one consumer per partition, so normally only after a failure).
+ * moving the counts (a database error, a crash; see {@link CountBatches}): the documents of its units (OWN) and of every
+ * unit above them (TREE) are counted again from the facts. Exact as long as no other replica is writing items of the
+ * same units at that moment (it runs only after a failure); a rebuild recomputes everything.
  */
 @Component
 public class CountsRepair {
@@ -37,17 +36,13 @@ public class CountsRepair {
     public void recount(Collection<Contribution> interrupted, String factsCollection, String countsCollection) {
         Set<String> units = new LinkedHashSet<>();
         Set<String> documents = new LinkedHashSet<>();
-        Set<Integer> years = new LinkedHashSet<>();
         for (Contribution c : interrupted) {
             units.add(c.unitId());
-            years.add(c.date().getYear());
             c.counters().forEach(counter -> documents.add(counter[0]));
         }
         for (String id : documents) {
             recountDocument(id, factsCollection, countsCollection);
         }
-        mongo.updateMulti(Query.query(Criteria.where("unitId").in(units).and("year").in(years).and("pending").is(true)),
-                new Update().unset("pending"), factsCollection);
         log.warn("Recounted {} counts documents after an interrupted batch (units {})", documents.size(), units);
     }
 

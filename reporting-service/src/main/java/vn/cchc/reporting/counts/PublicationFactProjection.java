@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,31 +28,33 @@ import vn.cchc.reporting.counts.DayCounts.Contribution;
  *   <li>read the stored facts of the batch's publications (one {@code _id $in} query);</li>
  *   <li>per publication, the newest event of the batch that is newer than the stored revision wins; older or equal
  *       revisions are duplicates or stale and change nothing;</li>
- *   <li>write the facts (one bulk of upserts by {@code _id}) marked {@code pending};</li>
+ *   <li>open the batch in a journal ({@link CountBatches}: one document naming the units it moves);</li>
+ *   <li>write the facts (one bulk of upserts by {@code _id});</li>
  *   <li>move the counts by the difference between the old and the new fact (one bulk of {@code $inc}, coalesced per
  *       document: a correction that changes the day moves one count, a retraction removes it);</li>
- *   <li>clear {@code pending} (one bulk).</li>
+ *   <li>close the batch (delete its journal document).</li>
  * </ol>
  * Every write is addressed by {@code _id} alone: the MongoDB wire server of the local stack uses its {@code _id} index
  * only for such filters (a filter with a second field scans the collection), so the cost of an event does not depend
  * on how many facts are stored. The read-compare-write needs one writer per publication and generation at a time:
  * live events are keyed by publication id (one partition, one consumer thread), and a rebuild in this process takes the
- * same per-collection lock as the live consumer. A fact found still {@code pending} (a write or a crash interrupted
- * step 4) has its units' counts recounted from the facts ({@link CountsRepair}). A retraction keeps the fact (with its
- * revision, {@code counted=false}) so a late "recorded" cannot revive it.
+ * same per-collection lock as the live consumer. A batch left open (an error or a crash between its writes) has its
+ * units' counts recounted from the facts before the next batch ({@link CountBatches}). Two writes per event at most
+ * (its fact, its share of the coalesced counts), whatever the history. A retraction keeps the fact (with its revision,
+ * {@code counted=false}) so a late "recorded" cannot revive it.
  */
 @Component
 public class PublicationFactProjection {
     public static final String COLLECTION = "publication_facts";
 
     private final MongoTemplate mongo;
-    private final CountsRepair repair;
+    private final CountBatches batches;
     /** One writer per facts collection (generation) in this process: the live consumer and a rebuild. */
     private final Map<String, ReentrantLock> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public PublicationFactProjection(MongoTemplate mongo, CountsRepair repair) {
+    public PublicationFactProjection(MongoTemplate mongo, CountBatches batches) {
         this.mongo = mongo;
-        this.repair = repair;
+        this.batches = batches;
     }
 
     public static boolean handles(String type) {
@@ -104,6 +105,9 @@ public class PublicationFactProjection {
     }
 
     private List<Applied> applyLocked(List<FactEvent> events, String factsCollection, String countsCollection) {
+        String journal = CountBatches.collectionFor(countsCollection);
+        batches.recoverInterrupted(journal, factsCollection, countsCollection);
+
         Map<String, List<FactEvent>> byId = new LinkedHashMap<>();
         for (FactEvent e : events) {
             byId.computeIfAbsent(e.publicationId(), k -> new ArrayList<>()).add(e);
@@ -112,29 +116,30 @@ public class PublicationFactProjection {
         for (Document d : mongo.find(Query.query(Criteria.where("_id").in(byId.keySet())), Document.class, factsCollection)) {
             stored.put(d.getString("_id"), d);
         }
-
         List<Write> writes = new ArrayList<>();
-        Set<Contribution> toRecount = new HashSet<>();
         for (Map.Entry<String, List<FactEvent>> e : byId.entrySet()) {
             Document old = stored.get(e.getKey());
             long storedRevision = old == null ? -1 : ((Number) old.get("revision")).longValue();
             List<FactEvent> newer = e.getValue().stream().filter(ev -> ev.revision() > storedRevision)
                     .sorted(Comparator.comparingLong(FactEvent::revision)).toList();
-            if (old != null && Boolean.TRUE.equals(old.get("pending"))) {
-                addIfCounted(toRecount, contribution(old)); // its counts may not have been moved
-            }
             if (!newer.isEmpty()) {
                 writes.add(write(old, newer));
             }
         }
+        if (writes.isEmpty()) {
+            return List.of();
+        }
 
+        List<Contribution> moved = new ArrayList<>();
+        writes.forEach(w -> {
+            addIfCounted(moved, w.before());
+            addIfCounted(moved, w.after());
+        });
+        String batch = batches.open(journal, moved);
         writeFacts(writes, factsCollection);
         moveCounts(writes, countsCollection);
-        clearPending(writes, factsCollection);
-        if (!toRecount.isEmpty()) {
-            writes.forEach(w -> addIfCounted(toRecount, w.after()));
-            repair.recount(toRecount, factsCollection, countsCollection);
-        }
+        batches.close(journal, batch);
+
         List<Applied> applied = new ArrayList<>();
         writes.forEach(w -> applied.add(new Applied(w.id(), w.events(), w.before(), w.after())));
         return applied;
@@ -147,7 +152,7 @@ public class PublicationFactProjection {
         FactEvent last = newer.getLast();
         JsonNode data = last.data();
         boolean counted = counted(last.type(), data);
-        Update update = new Update().set("counted", counted).set("revision", last.revision()).set("pending", true);
+        Update update = new Update().set("counted", counted).set("revision", last.revision());
         Contribution after = null;
         JsonNode publishedAt = data.get("publishedAt");
         if (publishedAt != null && !publishedAt.isNull()) {
@@ -246,15 +251,6 @@ public class PublicationFactProjection {
         }
     }
 
-    private void clearPending(List<Write> writes, String collection) {
-        if (writes.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        writes.forEach(w -> bulk.updateOne(Query.query(Criteria.where("_id").is(w.id())), new Update().unset("pending")));
-        bulk.execute();
-    }
-
     private static boolean counted(String type, JsonNode data) {
         return switch (type) {
             case "vn.cchc.publication.recorded.v1", "vn.cchc.publication.corrected.v1" -> !data.path("retracted").asBoolean(false);
@@ -272,9 +268,9 @@ public class PublicationFactProjection {
                 fact.getString("kind"));
     }
 
-    private static void addIfCounted(Set<Contribution> set, Contribution c) {
+    private static void addIfCounted(List<Contribution> list, Contribution c) {
         if (c != null) {
-            set.add(c);
+            list.add(c);
         }
     }
 }

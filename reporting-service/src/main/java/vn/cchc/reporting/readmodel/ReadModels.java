@@ -25,7 +25,9 @@ public class ReadModels {
     public static final String UNITS = "units";
     /** Pre-aggregated counts, written with the facts (not a projection of its own). */
     public static final String DAY_COUNTS = "day_counts";
-    public static final List<String> ALL = List.of(FACTS, DAY_COUNTS, PLANS, TASKS, UNITS);
+    /** The journal of publication batches in flight (see CountBatches). */
+    public static final String COUNT_BATCHES = "count_batches";
+    public static final List<String> ALL = List.of(FACTS, DAY_COUNTS, COUNT_BATCHES, PLANS, TASKS, UNITS);
     static final String META = "read_model_meta";
 
     private final MongoTemplate mongo;

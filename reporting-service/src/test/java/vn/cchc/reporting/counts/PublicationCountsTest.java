@@ -57,6 +57,7 @@ class PublicationCountsTest {
         awaitCounted();
         mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "publication_facts");
         mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "day_counts");
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "count_batches");
     }
 
     /** The published example event, re-addressed to the unit and time under test. */
@@ -200,18 +201,22 @@ class PublicationCountsTest {
     }
 
     @Test
-    void aBatchInterruptedBeforeItsCountsIsRecountedWhenItsEventComesAgain() {
+    void aBatchInterruptedBetweenItsFactsAndItsCountsIsRecountedBeforeTheNextOne() {
         String unit = "vinh-long.tan-ngai";
         String event = recorded("p-cut", unit, "2026-07-01T02:00:00Z", "WEBSITE");
         try (CloudEventSender sender = new CloudEventSender(brokers)) {
             sender.send(TOPIC, RECORDED, "p-kept", recorded("p-kept", unit, "2026-07-02T02:00:00Z", "WEBSITE"));
         }
         awaitCounted();
-        // what a crash between the fact write and the counts leaves behind: the fact, pending, not counted
+        // what a crash between the fact write and the counts leaves behind: the fact, not counted, and the batch's
+        // journal entry, written by an instance that is gone
         var fact = json.readTree(event);
         mongo.save(new org.bson.Document("_id", "p-cut").append("revision", fact.get("revision").asLong())
-                .append("counted", true).append("pending", true).append("unitId", unit).append("channel", "WEBSITE")
+                .append("counted", true).append("unitId", unit).append("channel", "WEBSITE")
                 .append("kind", "ARTICLE").append("date", "2026-07-01").append("year", 2026).append("month", 7), "publication_facts");
+        mongo.save(new org.bson.Document("_id", "crashed-batch").append("owner", "a-crashed-instance")
+                .append("startedAt", java.time.Instant.now().minus(java.time.Duration.ofMinutes(10)))
+                .append("unitYears", java.util.List.of(unit + "|2026")), "count_batches");
         assertThat(counts(unit, 2026, "").get("total").asLong()).isEqualTo(1);
 
         try (CloudEventSender sender = new CloudEventSender(brokers)) {
@@ -220,6 +225,6 @@ class PublicationCountsTest {
         awaitCounted();
         assertThat(counts(unit, 2026, "").get("total").asLong()).isEqualTo(2);
         assertThat(counts("vinh-long", 2026, "&includeSubunits=true").get("byMonth").get(6).get("total").asLong()).isEqualTo(2);
-        assertThat(mongo.findById("p-cut", org.bson.Document.class, "publication_facts").get("pending")).isNull();
+        assertThat(mongo.findAll(org.bson.Document.class, "count_batches")).isEmpty();
     }
 }
