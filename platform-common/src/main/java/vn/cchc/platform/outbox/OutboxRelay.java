@@ -17,6 +17,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -76,6 +79,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        properties.collections().forEach(this::declarePendingIndex);
         running = true;
         thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
     }
@@ -91,6 +95,19 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * The full pass's query ({@code pendingEvents.0} exists) reads only the documents holding events on real MongoDB:
+     * a partial index of those. The local wire server ignores it (it keeps unique indexes only) and scans.
+     */
+    private void declarePendingIndex(String collection) {
+        try {
+            mongo.indexOps(collection).createIndex(new Index().on(FIELD + ".eventId", Sort.Direction.ASC).named("outbox_pending")
+                    .partial(PartialIndexFilter.of(Criteria.where(FIELD + ".0").exists(true))));
+        } catch (RuntimeException e) {
+            log.warn("Could not declare the outbox index of {}: {}", collection, e.toString());
         }
     }
 
