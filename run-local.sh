@@ -11,7 +11,9 @@
 # Environment: CCHC_HOME, CCHC_SKIP_BUILD=1, CCHC_PORT_BASE (8080: gateway = base, plan = base+1, task = base+2,
 #              publication = base+3, reporting = base+4), CCHC_MONGO_PORT (27017), CCHC_KAFKA_PORT (19092),
 #              JAVA_HOME (a JDK ≥ 21), CCHC_RATE_LIMIT (gateway requests per user per minute, 300),
-#              CCHC_TRANSPARENCY_PROVINCES (provinces whose figures are public at /cong-khai, e.g. vinh-long; none by default).
+#              CCHC_TRANSPARENCY_PROVINCES (provinces whose figures are public at /cong-khai, e.g. vinh-long; none by default),
+#              CCHC_JAVA_OPTS (extra JVM options for the five services; "%s" is replaced by the service's name, e.g.
+#              CCHC_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/jfr/%s.jfr,settings=profile': see docs/profiling.md).
 #   Several stacks on one machine: give each its own CCHC_HOME, CCHC_PORT_BASE, CCHC_MONGO_PORT and CCHC_KAFKA_PORT.
 # Every service gets the same arguments; each uses those that concern it (unknown properties are ignored).
 set -euo pipefail
@@ -149,7 +151,9 @@ main_start() {
     jar=$(jar_of "$name")
     [[ -n $jar ]] || { log "no jar for $name: run ./mvnw package"; exit 1; }
     db=cchc-${name%-service}
-    start "$name" "$JAVA" -Xms64m -Xmx320m -XX:TieredStopAtLevel=1 -Duser.timezone=UTC -jar "$jar" \
+    local extra=()
+    [[ -n ${CCHC_JAVA_OPTS:-} ]] && read -r -a extra <<<"${CCHC_JAVA_OPTS//%s/$name}"
+    start "$name" "$JAVA" -Xms64m -Xmx320m -XX:TieredStopAtLevel=1 -Duser.timezone=UTC ${extra[@]+"${extra[@]}"} -jar "$jar" \
       --server.port="$port" \
       --cchc.kafka.brokers="127.0.0.1:$KAFKA_PORT" \
       --spring.mongodb.uri="mongodb://127.0.0.1:$MONGO_PORT/$db" \

@@ -15,6 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.cchc.platform.outbox.AggregateWriter;
 import vn.cchc.platform.outbox.OutboxProperties;
 import vn.cchc.platform.outbox.OutboxRelay;
+import vn.cchc.platform.outbox.OutboxWrites;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Configuration;
 import vn.cchc.platform.web.ProblemDetailsAdvice;
 
 /** What every service gets: a Clock, Problem Details, and the outbox relay when it declares outbox collections. */
@@ -45,7 +50,23 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "cchc.outbox", name = "collections")
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
-                            OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(mongo, kafka, json, properties, meters);
+                            OutboxProperties properties, MeterRegistry meters, ObjectProvider<OutboxWrites> writes) {
+        return new OutboxRelay(mongo, kafka, json, properties, meters, writes.getIfAvailable());
+    }
+
+    /** The relay publishes this process's writes right after them instead of waiting for its next pass. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "cchc.outbox", name = "collections")
+    @ConditionalOnBooleanProperty(name = "cchc.outbox.wake-on-write", matchIfMissing = true)
+    static class OutboxWakeOnWrite {
+        @Bean
+        OutboxWrites outboxWrites(OutboxProperties properties) {
+            return new OutboxWrites(properties.collections(), 10_000);
+        }
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer outboxWritesListener(OutboxWrites writes) {
+            return settings -> settings.addCommandListener(writes);
+        }
     }
 }

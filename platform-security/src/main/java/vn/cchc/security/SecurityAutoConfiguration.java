@@ -1,6 +1,11 @@
 package vn.cchc.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -46,6 +51,37 @@ public class SecurityAutoConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain cchcServiceSecurity(HttpSecurity http) throws Exception {
         return ServiceSecurity.serviceRules(ServiceSecurity.resourceServer(http)).build();
+    }
+
+    /**
+     * Every JwtDecoder (Boot's JWKS one, the test key's, the gateway's own) remembers the tokens it accepted:
+     * {@link CachingJwtDecoder}. {@code cchc.security.token-cache.enabled=false} turns it off.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "cchc.security.token-cache.enabled", havingValue = "true", matchIfMissing = true)
+    static BeanPostProcessor cchcCachingJwtDecoders(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)) {
+                    return new CachingJwtDecoder(decoder, Clock.systemUTC(),
+                            environment.getProperty("cchc.security.token-cache.max-age", Duration.class, Duration.ofMinutes(5)),
+                            environment.getProperty("cchc.security.token-cache.max-entries", Long.class, 10_000L));
+                }
+                return bean;
+            }
+        };
+    }
+
+    /**
+     * No observation (timer, trace span) around every security filter of every request: with the observation
+     * registry of actuator, Spring Security wraps each of its ~15 filters in one, which profiling found costing about
+     * a tenth of a request's CPU (docs/profiling.md). The HTTP request itself is still observed (http.server.requests).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings cchcSecurityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Tests: trust the RSA public key in this PEM file instead of fetching a JWKS. */

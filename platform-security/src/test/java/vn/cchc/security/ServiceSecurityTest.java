@@ -48,6 +48,18 @@ class ServiceSecurityTest {
         assertThat(ScopedItemsApp.ITEMS).hasSize(3);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.oauth2.jwt.JwtDecoder decoder;
+
+    @Test
+    void theServiceChecksEachTokenOnceThenRemembersItUntilItExpires() {
+        assertThat(decoder).isInstanceOf(CachingJwtDecoder.class);
+        String token = TestTokens.token("ed", EDITOR, List.of(PHU_KHUONG));
+        assertThat(Http.get(url("/api/items"), auth(token)).status()).isEqualTo(200);
+        assertThat(Http.get(url("/api/items"), auth(token)).status()).isEqualTo(200);
+        assertThat(((CachingJwtDecoder) decoder).size()).isPositive();
+    }
+
     @Test
     void openEndpointsNeedNoTokenButOtherActuatorEndpointsNeedOps() {
         assertThat(Http.get(url("/actuator/health")).status()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package vn.cchc.publication;
 
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,14 @@ import vn.cchc.platform.web.ConflictException;
  * One item a unit published or aired. Its pending events (the outbox) and its previous versions live in the
  * same document, so a change, its event and its history entry are stored by one single-document write.
  */
+// real MongoDB uses these; the local wire server ignores non-unique indexes (docs/profiling.md)
+@CompoundIndexes({
+    // probable duplicate of a link-less item: same unit, channel, kind, minute (status checked on the few found)
+    @CompoundIndex(name = "probable_duplicate", def = "{'unitId': 1, 'channel': 1, 'kind': 1, 'publishedAt': 1}"),
+    // the list: a unit subtree (anchored regex on unitId), newest first
+    @CompoundIndex(name = "by_unit_newest", def = "{'unitId': 1, 'publishedAt': -1}"),
+    @CompoundIndex(name = "by_plan", def = "{'planId': 1}", sparse = true),
+    @CompoundIndex(name = "by_task", def = "{'taskId': 1}", sparse = true)})
 @Document("publications")
 public class Publication {
     public enum Status { ACTIVE, RETRACTED }

@@ -1,5 +1,6 @@
 package vn.cchc.plan.imports;
 
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -15,6 +16,8 @@ import vn.cchc.plan.imports.extract.ProposedUnit;
  * with their sources, the warnings for the reviewer and the units proposed for the directory. Written once, in one
  * document, after the draft was created; never changed (the draft is edited through /api/plans).
  */
+// real MongoDB uses these; the local wire server ignores non-unique indexes (docs/profiling.md)
+@CompoundIndex(name = "imports_by_unit_newest", def = "{'issuingUnitId': 1, 'createdAt': -1, '_id': 1}")
 @Document("plan_imports")
 public record PlanImport(
         @Id String id,

@@ -1,5 +1,6 @@
 package vn.cchc.plan.plans;
 
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import vn.cchc.platform.web.ConflictException;
  * as the current state and the pending events, so every change is one single-document write (no transactions).
  * So is the audit trail: each change appends who did it, when, and which parts of the content changed.
  */
+// real MongoDB uses these; the local wire server ignores non-unique indexes (docs/profiling.md)
+@CompoundIndex(name = "plans_by_year_unit", def = "{'year': -1, 'issuingUnitId': 1, '_id': 1}") // the list and its order
 @Document("plans")
 public class Plan {
     @Id

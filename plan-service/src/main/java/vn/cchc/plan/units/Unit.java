@@ -1,5 +1,6 @@
 package vn.cchc.plan.units;
 
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import vn.cchc.platform.events.PendingEvent;
  * the id without the last segment. Each change bumps {@code revision} and queues a {@code unit.changed}
  * event in the same document (outbox), and appends an audit entry (who, when, what) to the same document.
  */
+// real MongoDB uses these; the local wire server ignores non-unique indexes (docs/profiling.md)
+@CompoundIndex(name = "units_by_parent_status", def = "{'parentId': 1, 'status': 1}") // active children of a unit
 @Document("units")
 public class Unit {
     @Id

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,11 +17,14 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.json.JsonMapper;
 import vn.cchc.platform.events.PendingEvent;
 
@@ -31,8 +36,14 @@ import vn.cchc.platform.events.PendingEvent;
  * on the entry, and the next pass resubmits it: a Kafka outage delays events, never loses them.
  * Delivery is at-least-once (a crash between the acknowledgement and the pull republishes), so
  * consumers guard by revision.
+ *
+ * <p>One thread ({@code outbox-relay}) does two things. It publishes the documents {@link OutboxWrites} reports
+ * right after this process wrote them (looked up by {@code _id}), so an event leaves within milliseconds of its
+ * write. And it makes a full pass (a query on {@code pendingEvents}) at startup, then every {@code interval} while
+ * something failed, backing off to {@code maxInterval} while passes find nothing left to retry: the pass picks up what
+ * no hint covered (another instance's writes, events left by a crash, a failed send).
  */
-public class OutboxRelay {
+public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String FIELD = "pendingEvents";
 
@@ -40,29 +51,136 @@ public class OutboxRelay {
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
     private final OutboxProperties properties;
+    private final OutboxWrites writes;
     private final Counter published;
     private final Counter failed;
     private final AtomicLong pendingSeen = new AtomicLong();
+    private volatile Thread thread;
+    private volatile boolean running;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
                        OutboxProperties properties, MeterRegistry meters) {
+        this(mongo, kafka, json, properties, meters, null);
+    }
+
+    /** @param writes the documents this process writes (null: full passes every {@code interval} only) */
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
+                       OutboxProperties properties, MeterRegistry meters, OutboxWrites writes) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.json = json;
         this.properties = properties;
+        this.writes = writes;
         this.published = Counter.builder("cchc.outbox.published").description("Events published by the outbox relay").register(meters);
         this.failed = Counter.builder("cchc.outbox.failed").description("Failed attempts to publish an outbox event").register(meters);
         Gauge.builder("cchc.outbox.pending.documents", pendingSeen, AtomicLong::get)
                 .description("Documents with unpublished events at the last relay pass").register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${cchc.outbox.interval:200ms}")
-    public void relay() {
+    @Override
+    public void start() {
+        properties.collections().forEach(this::declarePendingIndex);
+        running = true;
+        thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(properties.sendTimeout().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The full pass's query ({@code pendingEvents.0} exists) reads only the documents holding events on real MongoDB:
+     * a partial index of those. The local wire server ignores it (it keeps unique indexes only) and scans.
+     */
+    private void declarePendingIndex(String collection) {
+        try {
+            mongo.indexOps(collection).createIndex(new Index().on(FIELD + ".eventId", Sort.Direction.ASC).named("outbox_pending")
+                    .partial(PartialIndexFilter.of(Criteria.where(FIELD + ".0").exists(true))));
+        } catch (RuntimeException e) {
+            log.warn("Could not declare the outbox index of {}: {}", collection, e.toString());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        long interval = properties.interval().toMillis();
+        long max = writes == null ? interval : Math.max(interval, properties.maxInterval().toMillis());
+        long delay = interval;
+        long nextPass = 0; // a full pass first: what earlier runs left behind
+        List<OutboxWrites.Written> batch = new ArrayList<>();
+        while (running) {
+            try {
+                long now = System.currentTimeMillis();
+                if (now >= nextPass || (writes != null && writes.takeFullPassWanted())) {
+                    long stillPending = relay();
+                    delay = stillPending > 0 ? interval : Math.min(max, delay * 2);
+                    nextPass = System.currentTimeMillis() + delay;
+                    continue;
+                }
+                if (writes == null) {
+                    Thread.sleep(nextPass - now);
+                    continue;
+                }
+                OutboxWrites.Written first = writes.next(nextPass - now);
+                if (first == null) {
+                    continue;
+                }
+                batch.clear();
+                batch.add(first);
+                writes.drainTo(batch, properties.batchSize() - 1);
+                if (publishWritten(batch) > 0) {
+                    delay = interval; // retry soon what failed
+                    nextPass = System.currentTimeMillis() + delay;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Mongo unreachable, say: keep the thread, try again after the base interval
+                log.warn("Outbox relay pass failed, will retry: {}", e.toString());
+                nextPass = System.currentTimeMillis() + interval;
+                delay = interval;
+            }
+        }
+    }
+
+    /** Publishes the documents just written (by _id); returns how many still hold events after a failed send. */
+    private int publishWritten(List<OutboxWrites.Written> batch) {
+        int stillPending = 0;
+        for (OutboxWrites.Written written : new LinkedHashSet<>(batch)) {
+            Query query = Query.query(Criteria.where("_id").is(written.id()));
+            query.fields().include(FIELD);
+            Document document = mongo.findOne(query, Document.class, written.collection());
+            if (document != null && document.get(FIELD) instanceof List<?> events && !events.isEmpty()
+                    && !publishAll(written.collection(), document)) {
+                stillPending++;
+            }
+        }
+        return stillPending;
+    }
+
+    /** A full pass over every outbox collection; returns how many documents still hold pending events. */
+    public long relay() {
         long pending = 0;
         for (String collection : properties.collections()) {
             pending += relay(collection);
         }
         pendingSeen.set(pending);
+        return pending;
     }
 
     /** One pass over one collection; returns how many documents still hold pending events. */

@@ -1,5 +1,6 @@
 package vn.cchc.task.calendar;
 
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -12,6 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * the addresses away; {@code scopes} are the units the owner's token allowed when it was created, and the feed never
  * shows anything outside them.
  */
+// real MongoDB uses these; the local wire server ignores non-unique indexes (docs/profiling.md)
+@CompoundIndex(name = "subscriptions_by_owner", def = "{'owner': 1, 'createdAt': 1}") // the owner's list, oldest first
 @Document("calendar_subscriptions")
 public record CalendarSubscription(
         @Id String id,

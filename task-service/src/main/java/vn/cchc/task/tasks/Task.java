@@ -1,5 +1,7 @@
 package vn.cchc.task.tasks;
 
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,14 @@ import vn.cchc.platform.web.InvalidRequestException;
  * time frame); the task owns how it goes (status, notes, evidence). Each change that others must see adds
  * its event to {@code pendingEvents} in the same document (the outbox), with the revision raised by one.
  */
+// real MongoDB uses these; the local wire server ignores non-unique indexes (docs/profiling.md)
+@CompoundIndexes({
+    // overdue check: open tasks due before today
+    @CompoundIndex(name = "tasks_open_by_due", def = "{'status': 1, 'dueDate': 1}"),
+    // evidence linking: scheduled items of a channel and unit whose window holds the publication
+    @CompoundIndex(name = "tasks_scheduled_window", def = "{'source': 1, 'channel': 1, 'unitId': 1, 'windowStart': 1, 'windowEnd': 1}"),
+    // tasks citing a publication as evidence (multikey)
+    @CompoundIndex(name = "tasks_by_evidence", def = "{'evidence': 1}")})
 @Document("tasks")
 public class Task {
     @Id

@@ -1,0 +1,126 @@
+package vn.cchc.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.json.JsonMapper;
+import vn.cchc.platform.events.PendingEvent;
+import vn.cchc.platform.test.MongoWireServer;
+import vn.cchc.platform.test.TopicReader;
+
+/**
+ * The relay against a real KRaft broker and the MongoDB wire server over TCP. Its full pass is set an hour apart, so
+ * an event of a write of this process that leaves within the test's wait left because the write woke the relay
+ * ({@link OutboxWrites}); a write of another process (a client without the listener) is found by the full pass.
+ */
+class OutboxRelayTest {
+    static final String TOPIC = "cchc.relay-test.events";
+    static EmbeddedKafkaKraftBroker broker;
+
+    MongoClient client;
+    MongoClient otherProcess;
+    MongoTemplate mongo;
+    OutboxRelay relay;
+    DefaultKafkaProducerFactory<String, byte[]> producers;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = new EmbeddedKafkaKraftBroker(1, 1, TOPIC);
+        broker.brokerListProperty("outbox-relay-test.brokers");
+        broker.afterPropertiesSet();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.destroy();
+    }
+
+    void start(Duration interval, Duration maxInterval) {
+        String db = "outbox-relay-test";
+        OutboxWrites writes = new OutboxWrites(List.of("things"), 100);
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(MongoWireServer.uri(db))).addCommandListener(writes).build());
+        otherProcess = MongoClients.create(MongoWireServer.uri(db));
+        mongo = new MongoTemplate(client, db);
+        mongo.dropCollection("things");
+        producers = new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        relay = new OutboxRelay(mongo, new KafkaTemplate<>(producers), JsonMapper.builder().build(),
+                new OutboxProperties(List.of("things"), URI.create("/cchc/test"), interval, maxInterval, 100,
+                        Duration.ofSeconds(10)), new SimpleMeterRegistry(), writes);
+        relay.start();
+    }
+
+    @AfterEach
+    void stop() {
+        relay.stop();
+        producers.destroy();
+        client.close();
+        otherProcess.close();
+    }
+
+    Object event(String id, String type) {
+        return mongo.getConverter().convertToMongoType(
+                PendingEvent.of(type, TOPIC, id, Instant.parse("2026-03-02T01:00:00Z"), Map.of("thing", id)));
+    }
+
+    List<String> typesOf(TopicReader topic, String key) {
+        return topic.poll().stream().filter(r -> key.equals(r.key())).map(r -> TopicReader.header(r, "ce_type")).toList();
+    }
+
+    @Test
+    void anInsertAndAPushOfThisProcessArePublishedRightAfterTheWriteNotAtTheNextPass() {
+        start(Duration.ofHours(1), Duration.ofHours(1)); // one full pass at start, the next in an hour
+        String id = UUID.randomUUID().toString();
+        try (TopicReader topic = new TopicReader(broker.getBrokersAsString(), TOPIC)) {
+            mongo.insert(new Document("_id", id).append("pendingEvents", List.of(event(id, "test.created.v1"))), "things");
+            await().atMost(Duration.ofSeconds(60)).until(() -> typesOf(topic, id), types -> types.size() == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    mongo.findById(id, Document.class, "things").getList("pendingEvents", Document.class).isEmpty());
+
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                    new Update().set("note", "changed").push("pendingEvents", event(id, "test.changed.v1")), "things");
+            await().atMost(Duration.ofSeconds(60)).until(() -> typesOf(topic, id),
+                    types -> types.equals(List.of("test.created.v1", "test.changed.v1")));
+        }
+    }
+
+    @Test
+    void aWriteOfAnotherProcessIsFoundByTheFullPass() {
+        start(Duration.ofMillis(200), Duration.ofSeconds(1));
+        String id = UUID.randomUUID().toString();
+        try (TopicReader topic = new TopicReader(broker.getBrokersAsString(), TOPIC)) {
+            otherProcess.getDatabase("outbox-relay-test").getCollection("things")
+                    .insertOne(new Document("_id", id).append("pendingEvents", List.of(event(id, "test.created.v1"))));
+            await().atMost(Duration.ofSeconds(60)).until(() -> typesOf(topic, id), types -> types.size() == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    mongo.findById(id, Document.class, "things").getList("pendingEvents", Document.class).isEmpty());
+        }
+    }
+}
