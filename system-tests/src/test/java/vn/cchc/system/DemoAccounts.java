@@ -1,0 +1,31 @@
+package vn.cchc.system;
+
+import java.util.Map;
+
+/**
+ * The local stack's demo accounts (gateway/src/main/resources/demo-accounts.yml, docs/security.md): the one place the
+ * system tests take a demo password from.
+ */
+public final class DemoAccounts {
+    private static final Map<String, String> PASSWORDS = Map.ofEntries(
+            Map.entry("admin", "Admin@2026"),
+            Map.entry("coordinator.phu-khuong", "DieuPhoi@2026"),
+            Map.entry("editor.phu-khuong", "BienTap@2026"),
+            Map.entry("coordinator.tien-minh", "DieuPhoi@2026"),
+            Map.entry("editor.tien-minh", "BienTap@2026"),
+            Map.entry("coordinator.bac-binh", "DieuPhoi@2026"),
+            Map.entry("editor.bac-binh", "BienTap@2026"),
+            Map.entry("coordinator.van-phong", "DieuPhoi@2026"),
+            Map.entry("editor.van-phong", "BienTap@2026"),
+            Map.entry("viewer", "Xem@2026"),
+            Map.entry("ops", "VanHanh@2026"));
+
+    private DemoAccounts() {}
+
+    /** The demo password of {@code username}; an unknown name is a mistake in the test. */
+    public static String password(String username) {
+        String password = PASSWORDS.get(username);
+        if (password == null) throw new IllegalArgumentException("No demo account " + username);
+        return password;
+    }
+}
