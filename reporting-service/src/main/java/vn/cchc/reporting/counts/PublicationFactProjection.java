@@ -82,11 +82,6 @@ public class PublicationFactProjection {
         }
     }
 
-    /** Applies one event; true when it changed the read model. */
-    public boolean apply(String type, JsonNode data, String factsCollection, String countsCollection) {
-        return !applyBatch(List.of(new FactEvent(type, data, null)), factsCollection, countsCollection).isEmpty();
-    }
-
     /** Applies a batch; returns what changed, one entry per publication. */
     public List<Applied> applyBatch(List<FactEvent> events, String factsCollection, String countsCollection) {
         if (events.isEmpty()) {
@@ -199,9 +194,6 @@ public class PublicationFactProjection {
     private void moveCounts(List<Write> writes, String collection) {
         Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
         for (Write w : writes) {
-            if (w.before() != null && w.before().equals(w.after())) {
-                continue;
-            }
             add(deltas, w.before(), -1);
             add(deltas, w.after(), 1);
         }
