@@ -79,6 +79,36 @@ class DeploymentFilesTest {
         run("promtool", "check", "config", config.toString());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyAlertHasASummaryARunbookAndAUnitTestThatFiresIt() throws IOException {
+        Map<String, Object> rules = new Yaml().load(Files.readString(ROOT.resolve("deploy/prometheus/rules.yml")));
+        StringBuilder tests = new StringBuilder();
+        try (var files = Files.list(ROOT.resolve("deploy/prometheus/tests"))) {
+            for (Path file : files.toList()) {
+                tests.append(Files.readString(file));
+            }
+        }
+        List<Map<String, Object>> alerts = ((List<Map<String, Object>>) rules.get("groups")).stream()
+                .flatMap(g -> ((List<Map<String, Object>>) g.get("rules")).stream()).filter(r -> r.containsKey("alert")).toList();
+        assertThat(alerts).hasSizeGreaterThanOrEqualTo(12);
+        for (Map<String, Object> alert : alerts) {
+            String name = (String) alert.get("alert");
+            assertThat((Map<String, Object>) alert.get("annotations")).as(name).containsKeys("summary", "runbook");
+            assertThat(tests.toString()).as(name + " has a promtool test").containsPattern("alertname: " + name + "\\s");
+        }
+    }
+
+    @Test
+    void alertRulesPassTheirPromtoolUnitTests() throws Exception {
+        assumeTrue(onPath("promtool"), "promtool is not installed (.ci/run installs prometheus)");
+        try (var files = Files.list(ROOT.resolve("deploy/prometheus/tests"))) {
+            for (Path test : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
+                assertThat(run("promtool", "test", "rules", test.toString())).as(test.toString()).contains("SUCCESS");
+            }
+        }
+    }
+
     static boolean onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, tool))) {

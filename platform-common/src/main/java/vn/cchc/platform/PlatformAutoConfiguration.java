@@ -12,6 +12,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import vn.cchc.platform.health.MongoPingHealthIndicator;
+import vn.cchc.platform.health.ReadinessGauge;
 import vn.cchc.platform.outbox.AggregateWriter;
 import vn.cchc.platform.outbox.OutboxProperties;
 import vn.cchc.platform.outbox.OutboxRelay;
@@ -39,6 +42,11 @@ public class PlatformAutoConfiguration {
     @Bean
     MongoPingHealthIndicator mongoPingHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    ReadinessGauge readinessGauge(ObjectProvider<HealthEndpoint> health) {
+        return new ReadinessGauge(health);
     }
 
     @Bean

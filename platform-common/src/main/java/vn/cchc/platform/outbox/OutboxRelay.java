@@ -60,6 +60,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failed;
     private final AtomicLong pendingSeen = new AtomicLong();
+    /** Epoch millis of the oldest event a send failed for in the last full pass; 0 when nothing is left. */
+    private final AtomicLong oldestPendingAt = new AtomicLong();
+    private long passOldest = Long.MAX_VALUE; // the relay thread's own: the pass in progress
     private volatile Thread thread;
     private volatile boolean running;
 
@@ -80,6 +83,10 @@ public class OutboxRelay implements SmartLifecycle {
         this.failed = Counter.builder("cchc.outbox.failed").description("Failed attempts to publish an outbox event").register(meters);
         Gauge.builder("cchc.outbox.pending.documents", pendingSeen, AtomicLong::get)
                 .description("Documents with unpublished events at the last relay pass").register(meters);
+        // An alert on age, not on count: a backlog of 5 for an hour is worse than 500 for a second.
+        Gauge.builder("cchc.outbox.oldest.pending.age", oldestPendingAt, at -> at.get() == 0 ? 0
+                        : Math.max(0, System.currentTimeMillis() - at.get()) / 1000.0)
+                .baseUnit("seconds").description("Age of the oldest event the last relay pass could not publish").register(meters);
     }
 
     @Override
@@ -181,10 +188,12 @@ public class OutboxRelay implements SmartLifecycle {
     /** A full pass over every outbox collection; returns how many documents still hold pending events. */
     public long relay() {
         long pending = 0;
+        passOldest = Long.MAX_VALUE;
         for (String collection : properties.collections()) {
             pending += relay(collection);
         }
         pendingSeen.set(pending);
+        oldestPendingAt.set(pending == 0 || passOldest == Long.MAX_VALUE ? 0 : passOldest);
         return pending;
     }
 
@@ -239,6 +248,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 failed.increment();
                 failedDocuments.add(s.documentId());
+                passOldest = Math.min(passOldest, s.event().time().toEpochMilli());
                 recordFailure(collection, s.documentId(), s.event().eventId(), e);
                 log.warn("Outbox event {} ({}) not published yet, will retry: {}", s.event().eventId(), s.event().type(), e.toString());
             }

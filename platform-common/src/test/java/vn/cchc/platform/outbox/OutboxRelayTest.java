@@ -123,4 +123,36 @@ class OutboxRelayTest {
                     mongo.findById(id, Document.class, "things").getList("pendingEvents", Document.class).isEmpty());
         }
     }
+
+    @Test
+    void anEventKafkaDoesNotTakeShowsItsAgeUntilItIsPublished() {
+        start(Duration.ofHours(1), Duration.ofHours(1)); // only for the Mongo client; this test runs its own relay
+        relay.stop();
+        DefaultKafkaProducerFactory<String, byte[]> unreachable = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1", ProducerConfig.MAX_BLOCK_MS_CONFIG, 300),
+                new StringSerializer(), new ByteArraySerializer());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxRelay down = new OutboxRelay(mongo, new KafkaTemplate<>(unreachable), JsonMapper.builder().build(),
+                new OutboxProperties(List.of("things"), URI.create("/cchc/test"), Duration.ofHours(1), Duration.ofHours(1), 100,
+                        Duration.ofSeconds(2)), meters, null);
+        try {
+            String id = UUID.randomUUID().toString();
+            mongo.insert(new Document("_id", id).append("pendingEvents", List.of(event(id, "test.created.v1"))), "things");
+            assertThat(meters.get("cchc.outbox.oldest.pending.age").gauge().value()).isZero();
+
+            assertThat(down.relay()).isEqualTo(1);
+
+            double age = meters.get("cchc.outbox.oldest.pending.age").gauge().value();
+            assertThat(age).as("seconds since the event's time, 2026-03-02T01:00Z")
+                    .isGreaterThan(Duration.between(Instant.parse("2026-03-02T01:00:00Z"), Instant.now()).toSeconds() - 60.0);
+            assertThat(meters.get("cchc.outbox.pending.documents").gauge().value()).isEqualTo(1.0);
+            assertThat(mongo.findById(id, Document.class, "things").getList("pendingEvents", Document.class)).hasSize(1);
+
+            mongo.remove(Query.query(Criteria.where("_id").is(id)), "things"); // published by someone else, say
+            assertThat(down.relay()).isZero();
+            assertThat(meters.get("cchc.outbox.oldest.pending.age").gauge().value()).isZero();
+        } finally {
+            unreachable.destroy();
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package vn.cchc.platform;
+package vn.cchc.platform.health;
 
 import org.bson.Document;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
