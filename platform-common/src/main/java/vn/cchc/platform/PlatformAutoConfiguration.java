@@ -2,6 +2,10 @@ package vn.cchc.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import vn.cchc.platform.availability.DataStoreUnavailableAdvice;
+import vn.cchc.platform.availability.MongoFailFast;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,7 +33,7 @@ import vn.cchc.platform.web.ProblemDetailsAdvice;
 @AutoConfiguration
 @EnableScheduling
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, DataStoreUnavailableAdvice.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -42,6 +46,11 @@ public class PlatformAutoConfiguration {
     @Bean
     MongoPingHealthIndicator mongoPingHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    MongoFailFast mongoFailFast(@Value("${cchc.mongo.server-selection-timeout:2s}") Duration serverSelectionTimeout) {
+        return new MongoFailFast(serverSelectionTimeout);
     }
 
     @Bean

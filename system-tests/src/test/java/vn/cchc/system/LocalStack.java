@@ -27,6 +27,8 @@ final class LocalStack {
     static final int MONGO_PORT = Integer.getInteger("cchc.mongo-port", 27017);
     static final int KAFKA_PORT = Integer.getInteger("cchc.kafka-port", 19092);
     static final String GATEWAY = "http://127.0.0.1:" + PORT_BASE;
+    /** Where the gateway serves /actuator/** (its health and metrics). */
+    static final int GATEWAY_MANAGEMENT_PORT = PORT_BASE;
     static final Path ROOT = Path.of(System.getProperty("cchc.root", "..")).toAbsolutePath().normalize();
     static final Path HOME = Path.of(System.getProperty("cchc.home", "target/local-stack")).toAbsolutePath();
 

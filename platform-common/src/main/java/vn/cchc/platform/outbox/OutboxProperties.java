@@ -14,10 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    writes are published right after the write, see {@link OutboxWrites}; a pass finds the rest)
  * @param batchSize   documents handled per pass
  * @param sendTimeout how long to wait for the broker's acknowledgement of one event
+ * @param fullPassGrace how old a document's first pending event must be before a full pass sends it: younger ones are
+ *                    being sent by the process that wrote them (wake on write), and sending them twice is what we avoid
+ * @param lease       how long one replica holds a collection's full passes ({@link OutboxLease}); another takes over
+ *                    when the holder has not renewed it for this long
  */
 @ConfigurationProperties("cchc.outbox")
 public record OutboxProperties(List<String> collections, URI source, Duration interval, Duration maxInterval,
-                               Integer batchSize, Duration sendTimeout) {
+                               Integer batchSize, Duration sendTimeout, Duration fullPassGrace, Duration lease) {
     public OutboxProperties {
         collections = collections == null ? List.of() : collections;
         source = source == null ? URI.create("/cchc") : source;
@@ -25,5 +29,7 @@ public record OutboxProperties(List<String> collections, URI source, Duration in
         maxInterval = maxInterval == null ? Duration.ofSeconds(2) : maxInterval;
         batchSize = batchSize == null ? 100 : batchSize;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
+        fullPassGrace = fullPassGrace == null ? Duration.ofSeconds(10) : fullPassGrace;
+        lease = lease == null ? Duration.ofSeconds(30) : lease;
     }
 }

@@ -63,6 +63,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** Epoch millis of the oldest event a send failed for in the last full pass; 0 when nothing is left. */
     private final AtomicLong oldestPendingAt = new AtomicLong();
     private long passOldest = Long.MAX_VALUE; // the relay thread's own: the pass in progress
+    private final OutboxLease lease;
     private volatile Thread thread;
     private volatile boolean running;
 
@@ -79,6 +80,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.json = json;
         this.properties = properties;
         this.writes = writes;
+        this.lease = new OutboxLease(mongo, properties.lease());
         this.published = Counter.builder("cchc.outbox.published").description("Events published by the outbox relay").register(meters);
         this.failed = Counter.builder("cchc.outbox.failed").description("Failed attempts to publish an outbox event").register(meters);
         Gauge.builder("cchc.outbox.pending.documents", pendingSeen, AtomicLong::get)
@@ -107,6 +109,11 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        try {
+            lease.releaseAll();
+        } catch (RuntimeException e) {
+            log.debug("Could not release the outbox leases (they expire by themselves): {}", e.toString());
         }
     }
 
@@ -185,23 +192,45 @@ public class OutboxRelay implements SmartLifecycle {
         return stillPending;
     }
 
-    /** A full pass over every outbox collection; returns how many documents still hold pending events. */
+    /**
+     * A full pass over every outbox collection whose lease this replica holds (or takes); returns how many documents
+     * still hold pending events.
+     */
     public long relay() {
         long pending = 0;
         passOldest = Long.MAX_VALUE;
         for (String collection : properties.collections()) {
-            pending += relay(collection);
+            if (lease.hold(collection)) {
+                pending += relay(collection);
+            }
         }
         pendingSeen.set(pending);
         oldestPendingAt.set(pending == 0 || passOldest == Long.MAX_VALUE ? 0 : passOldest);
         return pending;
     }
 
-    /** One pass over one collection; returns how many documents still hold pending events. */
+    /**
+     * One pass over one collection; returns how many documents still hold pending events. With wake on write, a
+     * document whose first pending event is younger than {@code fullPassGrace} is left to the process that wrote it
+     * (not counted: under steady writes there always are some, and passes must still back off).
+     */
     public int relay(String collection) {
         Query query = new Query(Criteria.where(FIELD + ".0").exists(true)).limit(properties.batchSize());
         query.fields().include(FIELD);
-        return publishDocuments(collection, mongo.find(query, Document.class, collection));
+        List<Document> documents = mongo.find(query, Document.class, collection);
+        if (writes != null) {
+            long cutoff = System.currentTimeMillis() - properties.fullPassGrace().toMillis();
+            documents = documents.stream().filter(d -> firstEventMillis(d) <= cutoff).toList();
+        }
+        return publishDocuments(collection, documents);
+    }
+
+    private static long firstEventMillis(Document document) {
+        if (document.get(FIELD) instanceof List<?> events && !events.isEmpty() && events.getFirst() instanceof Document first
+                && first.getDate("time") != null) {
+            return first.getDate("time").getTime();
+        }
+        return 0;
     }
 
     private record Sent(Object documentId, PendingEvent event, CompletableFuture<?> acknowledged) {

@@ -27,7 +27,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * listed under {@code errors} with the field and the rule it broke. Never a stack trace.
  */
 @RestControllerAdvice
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1) // after DataStoreUnavailableAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     public static final URI VALIDATION = URI.create("https://cchc.vn/problems/validation");

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,11 +70,12 @@ class OutboxRelayTest {
         otherProcess = MongoClients.create(MongoWireServer.uri(db));
         mongo = new MongoTemplate(client, db);
         mongo.dropCollection("things");
+        mongo.dropCollection(OutboxLease.COLLECTION);
         producers = new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
         relay = new OutboxRelay(mongo, new KafkaTemplate<>(producers), JsonMapper.builder().build(),
                 new OutboxProperties(List.of("things"), URI.create("/cchc/test"), interval, maxInterval, 100,
-                        Duration.ofSeconds(10)), new SimpleMeterRegistry(), writes);
+                        Duration.ofSeconds(10), null, null), new SimpleMeterRegistry(), writes);
         relay.start();
     }
 
@@ -134,7 +136,7 @@ class OutboxRelayTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxRelay down = new OutboxRelay(mongo, new KafkaTemplate<>(unreachable), JsonMapper.builder().build(),
                 new OutboxProperties(List.of("things"), URI.create("/cchc/test"), Duration.ofHours(1), Duration.ofHours(1), 100,
-                        Duration.ofSeconds(2)), meters, null);
+                        Duration.ofSeconds(2), null, null), meters, null);
         try {
             String id = UUID.randomUUID().toString();
             mongo.insert(new Document("_id", id).append("pendingEvents", List.of(event(id, "test.created.v1"))), "things");
@@ -153,6 +155,49 @@ class OutboxRelayTest {
             assertThat(meters.get("cchc.outbox.oldest.pending.age").gauge().value()).isZero();
         } finally {
             unreachable.destroy();
+        }
+    }
+
+    @Test
+    void twoReplicasSendEveryEventOnceAndOneOfThemHoldsTheFullPasses() {
+        start(Duration.ofMillis(100), Duration.ofMillis(200)); // replica A
+        String db = "outbox-relay-test";
+        OutboxWrites writesB = new OutboxWrites(List.of("things"), 100);
+        MongoClient clientB = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(MongoWireServer.uri(db))).addCommandListener(writesB).build());
+        MongoTemplate mongoB = new MongoTemplate(clientB, db);
+        OutboxRelay relayB = new OutboxRelay(mongoB, new KafkaTemplate<>(producers), JsonMapper.builder().build(),
+                new OutboxProperties(List.of("things"), URI.create("/cchc/test"), Duration.ofMillis(100), Duration.ofMillis(200),
+                        100, Duration.ofSeconds(10), null, null), new SimpleMeterRegistry(), writesB);
+        relayB.start();
+        List<String> ids = new ArrayList<>();
+        try (TopicReader topic = new TopicReader(broker.getBrokersAsString(), TOPIC)) {
+            var others = otherProcess.getDatabase(db).getCollection("things");
+            for (int i = 0; i < 150; i++) {
+                String id = UUID.randomUUID().toString();
+                ids.add(id);
+                Document document = new Document("_id", id).append("pendingEvents", List.of(
+                        mongo.getConverter().convertToMongoType(PendingEvent.of("test.created.v1", TOPIC, id, Instant.now(), Map.of("i", i)))));
+                switch (i % 3) {
+                    case 0 -> mongo.insert(document, "things");        // A's own write: A sends it
+                    case 1 -> mongoB.insert(document, "things");       // B's own write: B sends it
+                    default -> others.insertOne(document);            // a process without a relay: the lease holder's pass
+                }
+            }
+            await().atMost(Duration.ofSeconds(90)).until(() -> mongo.count(Query.query(Criteria.where("_id").in(ids)
+                    .and("pendingEvents.0").exists(true)), "things") == 0);
+            assertThat(mongo.find(Query.query(Criteria.where("_id").is("things")), Document.class, OutboxLease.COLLECTION))
+                    .as("one replica holds the collection's full passes").hasSize(1);
+            relay.stop();
+            relayB.stop();
+            assertThat(mongo.count(new Query(), OutboxLease.COLLECTION)).as("released on shutdown").isZero();
+
+            List<String> sent = topic.pollToEnd().stream().filter(r -> ids.contains(r.key()))
+                    .map(r -> TopicReader.header(r, "ce_id")).toList();
+            assertThat(sent).hasSize(150).doesNotHaveDuplicates();
+        } finally {
+            relayB.stop();
+            clientB.close();
         }
     }
 }
