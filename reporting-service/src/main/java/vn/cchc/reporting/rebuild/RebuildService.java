@@ -85,6 +85,7 @@ public class RebuildService {
     }
 
     private void run(Status started) {
+        long startedNanos = System.nanoTime(); // a moment after the new generation was announced (start())
         long read = 0;
         long applied = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -102,7 +103,16 @@ public class RebuildService {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (!caughtUp(consumer, end)) {
+            boolean allReplicasDualWrite = false;
+            while (!caughtUp(consumer, end) || !allReplicasDualWrite) {
+                if (caughtUp(consumer, end)) {
+                    // Other replicas start writing into the new generation within ReadModels.REFRESH of its start; what
+                    // they consumed before that is replayed here by reading on to the end offsets of after it.
+                    awaitReplicas(startedNanos);
+                    end = consumer.endOffsets(partitions);
+                    allReplicasDualWrite = true;
+                    continue;
+                }
                 // publication events of a poll go together (facts and counts in bulk), the rest one by one
                 List<PublicationFactProjection.FactEvent> publications = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -136,6 +146,19 @@ public class RebuildService {
             status.set(new Status(started.id(), started.generation(), "FAILED", read, applied, started.startedAt(), clock.instant(),
                     e.toString()));
             log.error("Rebuild into generation {} failed; the current generation keeps serving", started.generation(), e);
+        }
+    }
+
+    /** Waits until three refresh periods have passed since the rebuild started. */
+    private static void awaitReplicas(long startedNanos) {
+        long left = startedNanos + ReadModels.REFRESH.multipliedBy(3).toNanos() - System.nanoTime();
+        if (left > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("rebuild interrupted", e);
+            }
         }
     }
 
