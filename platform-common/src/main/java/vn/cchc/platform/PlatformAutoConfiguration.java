@@ -28,13 +28,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Configuration;
 import vn.cchc.platform.web.ProblemDetailsAdvice;
+import vn.cchc.platform.web.ProblemErrorController;
+import vn.cchc.platform.web.TomcatProblemDetails;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 
 /** What every service gets: a Clock, Problem Details, and the outbox relay when it declares outbox collections. */
-@AutoConfiguration
+// before Boot's error handling, so that its BasicErrorController backs off for ProblemErrorController
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @EnableScheduling
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import({ProblemDetailsAdvice.class, DataStoreUnavailableAdvice.class})
+@Import({ProblemDetailsAdvice.class, DataStoreUnavailableAdvice.class, ProblemErrorController.class})
 public class PlatformAutoConfiguration {
+
+    /** Tomcat's own refusals (before any servlet) as Problem Details too. */
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
+    TomcatProblemDetails tomcatProblemDetails() {
+        return new TomcatProblemDetails();
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -125,6 +125,12 @@ class PublicationController {
                 user.readableScopes());
     }
 
+    /*
+     * Writes on an existing id (correct, retract, engagement) first look the item up as a read does: one outside the
+     * caller's units is 404, the answer for an id that does not exist, so a write never reveals that another unit's
+     * item exists. Inside them, a role that may not record publications is 403.
+     */
+
     /**
      * A correction replaces the item's state; send the ETag you read as If-Match to avoid overwriting a newer change.
      * {@code "confirmDuplicate": true} confirms a correction that makes a link-less item look like another one.
@@ -134,6 +140,7 @@ class PublicationController {
     ResponseEntity<PublicationView> correct(@PathVariable String id, @RequestBody JsonNode body,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                             CurrentUser user) {
+        publications.get(id, user); // 404 outside the caller's units, before anything else (see visibleFirst)
         RequestBodies.Read<RecordPublicationRequest> read = bodies.read(body, RecordPublicationRequest.class);
         List<FieldError> bodyErrors = new ArrayList<>(read.errors());
         boolean confirmDuplicate = RequestBodies.flag(body, CONFIRM_DUPLICATE, bodyErrors);
@@ -146,6 +153,7 @@ class PublicationController {
     ResponseEntity<PublicationView> retract(@PathVariable String id, @RequestBody JsonNode body,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                             CurrentUser user) {
+        publications.get(id, user); // 404 outside the caller's units
         RequestBodies.Read<RetractionRequest> read = bodies.read(body, RetractionRequest.class);
         RequestBodies.throwIfAny(read.errors());
         Publication p = publications.retract(id, read.value().reason(), revision(ifMatch), user);
@@ -157,6 +165,7 @@ class PublicationController {
     ResponseEntity<PublicationView> engagement(@PathVariable String id, @RequestBody JsonNode body,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                CurrentUser user) {
+        publications.get(id, user); // 404 outside the caller's units
         RequestBodies.Read<Engagement> read = bodies.read(body, Engagement.class);
         RequestBodies.throwIfAny(read.errors());
         Publication p = publications.updateEngagement(id, read.value(), revision(ifMatch), user);

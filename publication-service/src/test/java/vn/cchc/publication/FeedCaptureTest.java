@@ -222,8 +222,9 @@ class FeedCaptureTest extends ServiceTestBase {
     void onlyAWriterOfTheUnitMayPauseOrResume() {
         String id = json.readTree(subscribe("vinh-long.phu-khuong", "/rss").body()).get("id").asString();
 
+        // another unit's subscription is not revealed (404); a viewer of the unit lacks the role (403)
         assertThat(Api.as(TestTokens.editor("lam-dong.bac-binh")).postJson(url() + "/feeds/" + id + "/pause", "").status())
-                .isEqualTo(403);
+                .isEqualTo(404);
         assertThat(Api.as(TestTokens.viewer("vinh-long")).postJson(url() + "/feeds/" + id + "/resume", "").status())
                 .isEqualTo(403);
         assertThat(subscriptions.findById(id).orElseThrow().isActive()).isTrue();

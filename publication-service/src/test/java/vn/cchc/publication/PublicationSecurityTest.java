@@ -24,7 +24,8 @@ import vn.cchc.security.test.TestTokens;
 
 /**
  * The service checks tokens itself (a call that bypasses the gateway gets nothing), confines every caller to their
- * units (reads filtered, other units' items 404; writes outside them 403 with nothing stored and nothing emitted),
+ * units (reads filtered, other units' items 404 on reads and writes alike; a new item for another unit or a write
+ * without a writing role 403; nothing stored and nothing emitted),
  * and keeps who changed what and when.
  */
 class PublicationSecurityTest extends ServiceTestBase {
@@ -106,7 +107,7 @@ class PublicationSecurityTest extends ServiceTestBase {
     }
 
     @Test
-    void writesOutsideTheCallersUnitsOrWithoutAWritingRoleAre403AndChangeNothing() {
+    void writesOutsideTheCallersUnitsAre404OrWithoutAWritingRole403AndChangeNothing() {
         String bb = record(Api.ADMIN, BB_BROADCAST);
         String pk = record(EDITOR_PK, ARTICLE);
         String feed = json.readTree(Api.postJson(url() + "/feeds",
@@ -116,13 +117,18 @@ class PublicationSecurityTest extends ServiceTestBase {
         // an editor of Phú Khương writing for Bắc Bình
         assertProblem(Api.as(EDITOR_PK).postJson(url(), BB_BROADCAST.replace("Bắc Bình", "Bắc Bình (giả)")), 403);
         assertProblem(Api.as(EDITOR_PK).postJson(url(), BB_BROADCAST, "Idempotency-Key", "bb-1"), 403);
-        assertProblem(Api.as(EDITOR_PK).putJson(url() + "/" + bb, BB_BROADCAST.replace("Bắc Bình", "Bắc Bình (sửa)")), 403);
-        assertProblem(post(EDITOR_PK, url() + "/" + bb + "/retraction", "{\"reason\":\"xóa hộ\"}"), 403);
-        assertProblem(Api.as(EDITOR_PK).putJson(url() + "/" + bb + "/engagement", "{\"views\":1}"), 403);
+        // writes on another unit's existing item are 404, as reads are: its existence is not revealed
+        assertProblem(Api.as(EDITOR_PK).putJson(url() + "/" + bb, BB_BROADCAST.replace("Bắc Bình", "Bắc Bình (sửa)")), 404);
+        assertProblem(post(EDITOR_PK, url() + "/" + bb + "/retraction", "{\"reason\":\"xóa hộ\"}"), 404);
+        assertProblem(Api.as(EDITOR_PK).putJson(url() + "/" + bb + "/engagement", "{\"views\":1}"), 404);
+        Http.Response foreign = post(EDITOR_PK, url() + "/" + bb + "/retraction", "{\"reason\":\"xóa hộ\"}");
+        Http.Response absent = post(EDITOR_PK, url() + "/" + java.util.UUID.randomUUID() + "/retraction", "{\"reason\":\"xóa hộ\"}");
+        assertProblem(absent, 404);
+        assertThat(json.readTree(foreign.body()).get("title")).isEqualTo(json.readTree(absent.body()).get("title"));
         // … or moving its own item there
         assertProblem(Api.as(EDITOR_PK).putJson(url() + "/" + pk, BB_BROADCAST), 403);
         // … and the same from the other side
-        assertProblem(Api.as(EDITOR_BB).putJson(url() + "/" + pk, ARTICLE.replace("Phường", "Phường (sửa)")), 403);
+        assertProblem(Api.as(EDITOR_BB).putJson(url() + "/" + pk, ARTICLE.replace("Phường", "Phường (sửa)")), 404);
         // a viewer, or OPS, never writes, even in its own unit
         assertProblem(Api.as(VIEWER_PK).postJson(url(), ARTICLE.replace("tin-tuc/1", "tin-tuc/2")), 403);
         assertProblem(Api.as(VIEWER_PK).putJson(url() + "/" + pk, ARTICLE.replace("Phường", "Phường (sửa)")), 403);
@@ -141,8 +147,8 @@ class PublicationSecurityTest extends ServiceTestBase {
         assertProblem(upload(VIEWER_PK, "unitId=" + PK, ownRows), 403);
         // feeds: subscribing for another unit, polling or stopping another unit's feed
         assertProblem(Api.as(EDITOR_BB).postJson(url() + "/feeds", "{\"unitId\":\"" + PK + "\",\"url\":\"https://x.vn/rss\"}"), 403);
-        assertProblem(post(EDITOR_BB, url() + "/feeds/" + feed + "/poll", ""), 403);
-        assertProblem(Api.as(EDITOR_BB).delete(url() + "/feeds/" + feed), 403);
+        assertProblem(post(EDITOR_BB, url() + "/feeds/" + feed + "/poll", ""), 404);
+        assertProblem(Api.as(EDITOR_BB).delete(url() + "/feeds/" + feed), 404);
         assertProblem(Api.as(VIEWER_PK).delete(url() + "/feeds/" + feed), 403);
 
         // nothing changed in the store …

@@ -27,6 +27,8 @@ class TaskFlowTest extends ServiceTestBase {
 
     @Autowired
     OverdueCheck overdueCheck;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     List<Task> tasksOf(String planId) {
         return tasks.findByPlanId(planId);
@@ -209,6 +211,62 @@ class TaskFlowTest extends ServiceTestBase {
         await().atMost(WAIT).until(() -> mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("_id").is(marker)), "publication_facts"));
         assertThat(tasks.findById(contest).orElseThrow().getStatus()).isEqualTo(TaskStatus.PLANNED);
+    }
+
+    @Test
+    void aPublicationOfAnotherCommuneNamingATaskIsNotLinkedAndTheRefusalIsCounted() {
+        String planId = unique("bac-binh");
+        issue(planId);
+        String contest = task(planId, "nv-2").getId();
+        double refusedBefore = refusedCount();
+        // an editor of Tiên Minh names Bắc Bình's task (its id is computable from plan and entry ids)
+        String foreign = unique("foreign");
+        sendPublication(RECORDED, publication(foreign, 1, "hai-phong.tien-minh", "WEBSITE", "ARTICLE",
+                Instant.parse("2026-01-12T03:00:00Z"), contest));
+        // a look-alike unit and a sibling office that is neither lead nor coordinator are refused too
+        sendPublication(RECORDED, publication(unique("lookalike"), 1, "lam-dong.bac-binh-2.vhxh", "WEBSITE", "ARTICLE",
+                Instant.parse("2026-01-12T03:00:00Z"), contest));
+        sendPublication(RECORDED, publication(unique("sibling"), 1, "lam-dong.bac-binh.van-phong", "WEBSITE", "ARTICLE",
+                Instant.parse("2026-01-12T03:00:00Z"), contest));
+        await().atMost(WAIT).until(() -> refusedCount() >= refusedBefore + 3);
+        awaitConsumersCaughtUp();
+        Task untouched = tasks.findById(contest).orElseThrow();
+        assertThat(untouched.getStatus()).isEqualTo(TaskStatus.PLANNED);
+        assertThat(untouched.getEvidence()).isEmpty();
+        assertThat(untouched.getRevision()).as("no event, no change").isEqualTo(1);
+
+        // the commune itself and a coordinating unit (phối hợp) work on the task: their items prove it
+        String byCommune = unique("commune");
+        sendPublication(RECORDED, publication(byCommune, 1, "lam-dong.bac-binh", "WEBSITE", "ARTICLE",
+                Instant.parse("2026-01-12T03:00:00Z"), contest));
+        String byCoordinator = unique("coordinator");
+        sendPublication(RECORDED, publication(byCoordinator, 1, "lam-dong.bac-binh.phuc-vu-hcc", "WEBSITE", "ARTICLE",
+                Instant.parse("2026-01-12T03:00:00Z"), contest));
+        await().atMost(WAIT).until(() -> tasks.findById(contest).orElseThrow().getEvidence().size() == 2);
+        assertThat(tasks.findById(contest).orElseThrow().getEvidence()).containsExactlyInAnyOrder(byCommune, byCoordinator)
+                .doesNotContain(foreign);
+        assertThat(tasks.findById(contest).orElseThrow().getStatus()).isEqualTo(TaskStatus.DONE);
+    }
+
+    @Test
+    void aForeignPublicationRecordedBeforeThePlanIsNotLinkedWhenTheTaskAppears() {
+        String planId = unique("bac-binh");
+        String contest = Task.idFor(planId, "nv-2");
+        String foreign = unique("foreign");
+        double refusedBefore = refusedCount();
+        sendPublication(RECORDED, publication(foreign, 1, "vinh-long.phu-khuong", "WEBSITE", "ARTICLE",
+                Instant.parse("2026-01-12T03:00:00Z"), contest));
+        await().atMost(WAIT).until(() -> mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(foreign)), "publication_facts"));
+        issue(planId);
+        await().atMost(WAIT).until(() -> refusedCount() > refusedBefore);
+        assertThat(tasks.findById(contest).orElseThrow().getEvidence()).isEmpty();
+        assertThat(tasks.findById(contest).orElseThrow().getStatus()).isEqualTo(TaskStatus.PLANNED);
+    }
+
+    double refusedCount() {
+        io.micrometer.core.instrument.Counter counter = meters.find("cchc.evidence.refused").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

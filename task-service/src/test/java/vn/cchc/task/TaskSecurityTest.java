@@ -22,7 +22,7 @@ import vn.cchc.security.test.TestTokens;
 
 /**
  * The service checks tokens itself (a call that bypasses the gateway gets nothing), reads only within the caller's
- * units, and refuses writes outside them with 403 before touching the document or the topic.
+ * units, and answers writes outside them with 404 (a role problem inside them with 403) before touching the document or the topic.
  */
 class TaskSecurityTest extends ServiceTestBase {
     static final Duration WAIT = Duration.ofSeconds(60);
@@ -150,7 +150,7 @@ class TaskSecurityTest extends ServiceTestBase {
     }
 
     @Test
-    void writesOutsideTheCallersUnitsOrRolesAre403AndChangeNothing() {
+    void writesOutsideTheCallersUnitsAre404OrRolesAre403AndChangeNothing() {
         String planId = issue("bac-binh-2026.issued.json", "bac-binh", 15);
         String radio = task(planId, "radio-01").getId();         // lam-dong.bac-binh.dai-truyen-thanh
         String catalogue = task(planId, "nv-1").getId();         // lam-dong.bac-binh.vhxh
@@ -168,16 +168,18 @@ class TaskSecurityTest extends ServiceTestBase {
                 TestTokens.provinceAdmin("hai-phong"), TestTokens.coordinator("lam-dong.bac-binh-2"),
                 TestTokens.editor("hai-phong.tien-minh"));
         for (String token : otherCommune) {
-            assertProblem(Http.putJson(api() + "/" + radio + "/status", status, as(token)), 403);
-            assertProblem(Http.postJson(api() + "/" + radio + "/notes", note, as(token)), 403);
-            assertProblem(Http.postJson(api() + "/" + onResults + "/trigger", trigger, as(token)), 403);
+            // another unit's task is answered as if it did not exist, on writes as on reads
+            assertProblem(Http.putJson(api() + "/" + radio + "/status", status, as(token)), 404);
+            assertProblem(Http.postJson(api() + "/" + radio + "/notes", note, as(token)), 404);
+            assertProblem(Http.postJson(api() + "/" + onResults + "/trigger", trigger, as(token)), 404);
         }
-        // editors report progress but do not manage tasks; a sibling unit's editor cannot note here
+        // editors report progress but do not manage tasks (403: a role problem on their own units); a sibling unit's
+        // task is outside an office editor's units (404)
         String communeEditor = TestTokens.editor(BAC_BINH);
         assertProblem(Http.putJson(api() + "/" + radio + "/status", "{\"status\":\"DONE\"}", as(communeEditor)), 403);
         assertProblem(Http.postJson(api() + "/" + onResults + "/trigger", trigger, as(communeEditor)), 403);
-        assertProblem(Http.postJson(api() + "/" + radio + "/notes", note, as(TestTokens.editor("lam-dong.bac-binh.vhxh"))), 403);
-        assertProblem(Http.putJson(api() + "/" + catalogue + "/status", status, as(TestTokens.editor(RADIO_UNIT))), 403);
+        assertProblem(Http.postJson(api() + "/" + radio + "/notes", note, as(TestTokens.editor("lam-dong.bac-binh.vhxh"))), 404);
+        assertProblem(Http.putJson(api() + "/" + catalogue + "/status", status, as(TestTokens.editor(RADIO_UNIT))), 404);
         // viewers and OPS never write
         for (String token : List.of(TestTokens.viewer("lam-dong"), TestTokens.ops())) {
             assertProblem(Http.putJson(api() + "/" + catalogue + "/status", status, as(token)), 403);
@@ -187,7 +189,13 @@ class TaskSecurityTest extends ServiceTestBase {
         // the scope is checked before If-Match: a refused caller learns nothing about the version either
         Http.Response staleAndForeign = Http.putJson(api() + "/" + radio + "/status", status,
                 as(TestTokens.coordinator("hai-phong.tien-minh"), "If-Match", "\"999\""));
-        assertProblem(staleAndForeign, 403);
+        assertProblem(staleAndForeign, 404);
+        // and a task that exists outside the caller's units gets the very answer of one that does not exist
+        Http.Response absent = Http.putJson(api() + "/" + java.util.UUID.randomUUID() + "/status", status,
+                as(TestTokens.coordinator("hai-phong.tien-minh")));
+        assertProblem(absent, 404);
+        assertThat(json.readTree(staleAndForeign.body()).get("title").asString())
+                .isEqualTo(json.readTree(absent.body()).get("title").asString());
 
         assertThat(snapshot(ids)).as("the store is unchanged").isEqualTo(before);
 

@@ -56,7 +56,7 @@ public class PlanService {
     /** Creates a draft under a given id (the demo data uses readable ids). */
     public Plan create(String id, PlanContent content, Caller caller) {
         caller.requireWrite(content.issuingUnitId(), Action.MANAGE_PLANS_AND_TASKS);
-        PlanContent checked = validated(id, content);
+        PlanContent checked = validated(id, content, caller);
         try {
             return repository.insert(new Plan(id, checked, clock.instant(), caller.username()));
         } catch (DuplicateKeyException e) {
@@ -71,7 +71,7 @@ public class PlanService {
         if (plan.getStatus() != PlanStatus.DRAFT) {
             throw new ConflictException("Plan " + id + " is " + plan.getStatus() + "; only a draft can be edited. Amend it instead.");
         }
-        plan.updateDraft(validated(id, content), clock.instant(), caller.username());
+        plan.updateDraft(validated(id, content, caller), clock.instant(), caller.username());
         return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
     }
 
@@ -80,7 +80,7 @@ public class PlanService {
         Plan plan = forWrite(id, caller);
         ETags.check(ifMatch, plan.getVersion(), false);
         if (plan.getStatus() == PlanStatus.DRAFT) {
-            validated(id, plan.getContent());
+            validated(id, plan.getContent(), caller);
         }
         plan.issue(clock.instant(), caller.username());
         return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
@@ -89,7 +89,7 @@ public class PlanService {
     public Plan amend(String id, AmendPlanRequest request, String ifMatch, Caller caller) {
         Plan plan = forWrite(id, caller);
         ETags.check(ifMatch, plan.getVersion(), true);
-        PlanContent content = plan.getStatus().isLive() ? validated(id, request.plan()) : request.plan();
+        PlanContent content = plan.getStatus().isLive() ? validated(id, request.plan(), caller) : request.plan();
         plan.amend(content, request.note() == null || request.note().isBlank() ? null : request.note().strip(), clock.instant(),
                 caller.username());
         return writer.update(plan, plan.getId(), plan.getVersion(), plan.unsavedEvents());
@@ -132,7 +132,7 @@ public class PlanService {
             throw new ConflictException("Duty " + dutyId + " is already tracked as task " + duty.taskId() + ".");
         }
         PlanContent tracked = DutyTasks.track(content, owner, duty, entryIds, unitId -> units.find(unitId).map(u -> u.getName()));
-        PlanContent checked = validated(id, tracked);
+        PlanContent checked = validated(id, tracked, caller);
         if (plan.getStatus() == PlanStatus.DRAFT) {
             plan.updateDraft(checked, clock.instant(), caller.username());
         } else {
@@ -150,9 +150,12 @@ public class PlanService {
         return plan;
     }
 
-    /** A plan the caller may change: 404 when absent, 403 when the caller may not manage its issuing unit's plans. */
+    /**
+     * A plan the caller may change: 404 when absent or outside the caller's units (the answer of a read, so a write
+     * never reveals that another unit's plan exists), 403 when the caller's role may not manage plans of its own units.
+     */
     private Plan forWrite(String id, Caller caller) {
-        Plan plan = repository.findById(id).orElseThrow(() -> new NotFoundException("No plan " + id));
+        Plan plan = get(id, caller);
         caller.requireWrite(plan.getIssuingUnitId(), Action.MANAGE_PLANS_AND_TASKS);
         return plan;
     }
@@ -198,20 +201,21 @@ public class PlanService {
         return new PageView<>(mongo.find(query, Plan.class), page, size, total);
     }
 
-    private PlanContent validated(String planId, PlanContent content) {
+    private PlanContent validated(String planId, PlanContent content, Caller caller) {
         PlanContent complete = PlanEntries.complete(content, entryIds);
         List<FieldError> errors = new ArrayList<>(PlanRules.check(complete, units::find));
         // the legal basis links by id only to a plan the system holds; otherwise it is written as number/date/issuer
         String parentId = complete.parentPlan() == null ? null : complete.parentPlan().planId();
-        if (parentId != null && (parentId.equals(planId) || !repository.existsById(parentId))) {
+        if (parentId != null && !PlanReferences.mayBeParent(parentId, planId, complete.issuingUnitId(), repository)) {
             errors.add(new FieldError("parentPlan.planId", "unknown-plan",
-                    "No other plan " + parentId + "; give the parent's number, date and issuer instead."));
+                    "No other plan " + parentId + " above this plan's unit; give the parent's number, date and issuer instead."));
         }
         for (int i = 0; i < complete.legalBases().size(); i++) {
             String basisId = complete.legalBases().get(i).planId();
-            if (basisId != null && !basisId.equals(parentId) && (basisId.equals(planId) || !repository.existsById(basisId))) {
+            if (basisId != null && !basisId.equals(parentId)
+                    && !PlanReferences.mayBeBasis(basisId, planId, complete.issuingUnitId(), caller, repository)) {
                 errors.add(new FieldError("legalBases[" + i + "].planId", "unknown-plan",
-                        "No other plan " + basisId + "; give the document's number, date and issuer instead."));
+                        "No other plan " + basisId + " you may cite; give the document's number, date and issuer instead."));
             }
         }
         if (!errors.isEmpty()) {

@@ -23,8 +23,8 @@ import vn.cchc.security.Action;
 /**
  * The unit directory: add, rename, retire (never delete), look up, list a subtree. Reads are limited to the
  * caller's readable units (404 / absent from lists outside them); changes need {@link Action#MANAGE_UNITS}
- * (PROVINCE_ADMIN) within the new unit's parent (a province: the province itself), or the unit changed (403,
- * checked before anything else). Every change appends an audit entry in the same single-document write.
+ * (PROVINCE_ADMIN) within the new unit's parent (a province: the province itself; 403, checked before anything
+ * else), or the unit changed (404 outside the caller's units, 403 for a role that may not manage units). Every change appends an audit entry in the same single-document write.
  */
 @Service
 public class UnitService {
@@ -101,10 +101,14 @@ public class UnitService {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("No unit " + id));
     }
 
-    /** A unit the caller may change: 403 outside the caller's MANAGE_UNITS scope, then 404 when absent. */
+    /**
+     * A unit the caller may change: 404 when absent or outside the caller's units (as on reads: a write never reveals
+     * that another province's unit exists), then 403 when the caller's role may not manage units.
+     */
     private Unit forWrite(String id, Caller caller) {
+        Unit unit = get(id, caller);
         caller.requireWrite(id, Action.MANAGE_UNITS);
-        return repository.findById(id).orElseThrow(() -> new NotFoundException("No unit " + id));
+        return unit;
     }
 
     public Optional<Unit> find(String id) {

@@ -35,6 +35,7 @@ import vn.cchc.security.test.TestTokens;
 @EmbeddedKafka(partitions = 1, topics = {PlanEvents.TOPIC, UnitEvents.TOPIC})
 class PlanApiTest {
     static final String PK = "vinh-long.phu-khuong";
+    static final String TM_FOR_REFERENCES = "hai-phong.tien-minh";
     /** Admin of both provinces of this test: may do everything the tests below do. */
     static final String ADMIN = TestTokens.token("admin", List.of("PROVINCE_ADMIN"), List.of("vinh-long", "hai-phong"));
 
@@ -297,6 +298,28 @@ class PlanApiTest {
     }
 
     @Test
+    void aPlanCannotLinkToAnotherCommunesPlanAsParentOrBasisAndTheAnswerIsThatOfAnAbsentPlan() {
+        String otherCommune = body(postJson("/api/plans", plan(TM_FOR_REFERENCES, "[]", "[]")
+                .replace("\"unitId\":\"" + TM_FOR_REFERENCES + ".ttdvth\"", "\"unitId\":\"" + TM_FOR_REFERENCES + "\"")))
+                .get("id").asString();
+        long before = plans.count();
+        Http.Response underForeign = postJson("/api/plans", plan(PK, TARGETS, TASKS)
+                .replace("\"planId\":null", "\"planId\":\"" + otherCommune + "\""), as(TestTokens.coordinator(PK)));
+        Http.Response underAbsent = postJson("/api/plans", plan(PK, TARGETS, TASKS)
+                .replace("\"planId\":null", "\"planId\":\"" + java.util.UUID.randomUUID() + "\""), as(TestTokens.coordinator(PK)));
+        for (Http.Response refused : List.of(underForeign, underAbsent)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(body(refused).get("errors").get(0).get("field").asString()).isEqualTo("parentPlan.planId");
+            assertThat(body(refused).get("errors").get(0).get("rule").asString()).isEqualTo("unknown-plan");
+        }
+        // even a province admin who sees both cannot hang one commune's plan under another's: plans form a tree
+        Http.Response lateral = postJson("/api/plans", plan(PK, TARGETS, TASKS)
+                .replace("\"planId\":null", "\"planId\":\"" + otherCommune + "\""));
+        assertThat(lateral.status()).as(lateral.body()).isEqualTo(400);
+        assertThat(plans.count()).isEqualTo(before);
+    }
+
+    @Test
     void aRetiredUnitCannotIssueAndNothingIsPublished() {
         Http.Response created = postJson("/api/plans", plan(PK, TARGETS, TASKS));
         String id = body(created).get("id").asString();
@@ -551,7 +574,7 @@ class PlanApiTest {
         Plan before = plans.findById(id).orElseThrow();
 
         Http.Response refused = post("/api/plans/" + id + "/duties/" + duty + "/task", null, as(other));
-        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.status()).as("another commune's plan is not revealed").isEqualTo(404);
         Plan unchanged = plans.findById(id).orElseThrow();
         assertThat(unchanged.getVersion()).isEqualTo(before.getVersion());
         assertThat(unchanged.getContent()).isEqualTo(before.getContent());

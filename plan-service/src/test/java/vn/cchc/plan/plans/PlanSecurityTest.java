@@ -182,12 +182,19 @@ class PlanSecurityTest {
         assertProblem(post("/api/plans", plan(PK, TARGETS, TASKS), EDITOR_PK), 403);      // editors record publications only
         assertProblem(post("/api/plans", plan(PK, TARGETS, TASKS), ADMIN_HP), 403);       // another province
         assertProblem(post("/api/plans", plan(PK, TARGETS, TASKS), VIEWER_HP), 403);
-        assertProblem(send("PUT", "/api/plans/" + id, content, COORD_TM, "If-Match", etag), 403);
-        assertProblem(send("PUT", "/api/plans/" + id, content.replace(PK, TM), COORD_TM, "If-Match", etag), 403);
-        assertProblem(post("/api/plans/" + id + "/issue", null, COORD_TM, "If-Match", etag), 403);
+        // another unit's plan is answered as if it did not exist (404, as on reads); a role problem on the caller's own
+        // units stays 403
+        assertProblem(send("PUT", "/api/plans/" + id, content, COORD_TM, "If-Match", etag), 404);
+        assertProblem(send("PUT", "/api/plans/" + id, content.replace(PK, TM), COORD_TM, "If-Match", etag), 404);
+        assertProblem(post("/api/plans/" + id + "/issue", null, COORD_TM, "If-Match", etag), 404);
         assertProblem(post("/api/plans/" + id + "/issue", null, EDITOR_PK), 403);
-        assertProblem(post("/api/plans/" + id + "/issue", null, ADMIN_HP), 403);
-        assertProblem(post("/api/plans/" + id + "/close", null, COORD_TM), 403);
+        assertProblem(post("/api/plans/" + id + "/issue", null, TestTokens.viewer(PK)), 403);
+        assertProblem(post("/api/plans/" + id + "/issue", null, ADMIN_HP), 404);
+        assertProblem(post("/api/plans/" + id + "/close", null, COORD_TM), 404);
+        Http.Response foreign = post("/api/plans/" + id + "/close", null, COORD_TM);
+        Http.Response absent = post("/api/plans/" + java.util.UUID.randomUUID() + "/close", null, COORD_TM);
+        assertThat(body(foreign).get("title").asString()).isEqualTo(body(absent).get("title").asString());
+        assertThat(absent.status()).isEqualTo(404);
         // a coordinator cannot move its own draft to another commune either
         assertProblem(send("PUT", "/api/plans/" + id, content.replace("\"issuingUnitId\":\"" + PK + "\"",
                 "\"issuingUnitId\":\"" + TM + "\""), COORD_PK, "If-Match", etag), 403);
@@ -203,9 +210,9 @@ class PlanSecurityTest {
         Http.Response issued = post("/api/plans/" + id + "/issue", null, COORD_PK, "If-Match", etag);
         assertThat(issued.status()).as(issued.body()).isEqualTo(200);
         String amendment = "{\"plan\":" + body(issued).get("plan").toString().replace("\"minimum\":2", "\"minimum\":9") + "}";
-        assertProblem(post("/api/plans/" + id + "/amendments", amendment, COORD_TM, "If-Match", issued.header("ETag")), 403);
+        assertProblem(post("/api/plans/" + id + "/amendments", amendment, COORD_TM, "If-Match", issued.header("ETag")), 404);
         assertProblem(post("/api/plans/" + id + "/amendments", amendment, EDITOR_PK, "If-Match", issued.header("ETag")), 403);
-        assertProblem(post("/api/plans/" + id + "/close", null, COORD_TM), 403);
+        assertProblem(post("/api/plans/" + id + "/close", null, COORD_TM), 404);
         assertThat(plans.findById(id).orElseThrow().getRevision()).isEqualTo(1);
         assertThat(post("/api/plans/" + id + "/close", null, COORD_PK).status()).isEqualTo(200);
 
@@ -226,8 +233,8 @@ class PlanSecurityTest {
         assertProblem(post("/api/units", thon, ADMIN_HP), 403);
         assertProblem(post("/api/units", "{\"unitId\":\"lam-dong\",\"name\":\"Tỉnh Lâm Đồng\",\"kind\":\"PROVINCE\"}", ADMIN_HP), 403);
         assertProblem(send("PATCH", "/api/units/" + team, "{\"name\":\"Đổi tên\"}", COORD_PK), 403);
-        assertProblem(send("PATCH", "/api/units/" + team, "{\"name\":\"Đổi tên\"}", ADMIN_HP), 403);
-        assertProblem(post("/api/units/" + team + "/retire", null, ADMIN_HP), 403);
+        assertProblem(send("PATCH", "/api/units/" + team, "{\"name\":\"Đổi tên\"}", ADMIN_HP), 404); // not its province
+        assertProblem(post("/api/units/" + team + "/retire", null, ADMIN_HP), 404);
         assertProblem(post("/api/units/" + team + "/retire", null, COORD_PK), 403);
 
         assertThat(units.count()).isEqualTo(8);

@@ -13,7 +13,22 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -25,6 +40,12 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Every error leaves as RFC 9457 Problem Details ({@code application/problem+json}); field errors are
  * listed under {@code errors} with the field and the rule it broke. Never a stack trace.
+ *
+ * <p>Spring MVC's own refusals name what was wrong too: a missing or mistyped query parameter, header or multipart
+ * part, a constraint on a handler parameter ({@code field} = its name, {@code rule} = {@code required}, {@code type} or
+ * the constraint), an unsupported {@code Content-Type} (415) or unacceptable {@code Accept} (406) ({@code field} = the
+ * header), a method the path does not allow (405, with {@code Allow}). What Tomcat refuses before Spring sees the
+ * request is answered by {@link ProblemErrorReportValve}; what is sent to {@code /error} by {@link ProblemErrorController}.
  */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1) // after DataStoreUnavailableAdvice
@@ -59,6 +80,109 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return ResponseEntity.badRequest().body(validationProblem(List.of(error)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return fieldProblem(ex, headers, request, new FieldError(ex.getParameterName(), "required",
+                "The query parameter '" + ex.getParameterName() + "' is required."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return fieldProblem(ex, headers, request, new FieldError(ex.getRequestPartName(), "required",
+                "The multipart part '" + ex.getRequestPartName() + "' is required."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MissingRequestHeaderException missing) {
+            return fieldProblem(ex, headers, request, new FieldError(missing.getHeaderName(), "required",
+                    "The header '" + missing.getHeaderName() + "' is required."));
+        }
+        return super.handleServletRequestBindingException(ex, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
+        String expected = ex.getRequiredType() == null ? "value" : ex.getRequiredType().isEnum()
+                ? "one of " + java.util.Arrays.toString(ex.getRequiredType().getEnumConstants())
+                : ex.getRequiredType().getSimpleName();
+        return fieldProblem(ex, headers, request, new FieldError(field == null ? "" : field, "type",
+                "Value '" + ex.getValue() + "' is not " + expected + "."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            String field = parameterName(result.getMethodParameter());
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String[] codes = error.getCodes();
+                errors.add(new FieldError(field, rule(codes == null || codes.length == 0 ? null : codes[codes.length - 1]),
+                        error.getDefaultMessage()));
+            }
+        });
+        if (errors.isEmpty()) {
+            return super.handleHandlerMethodValidationException(ex, headers, status, request);
+        }
+        return handleExceptionInternal(ex, validationProblem(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ex.getBody();
+        body.setProperty("errors", List.of(new FieldError("method", "allowed-methods", "Use one of "
+                + (ex.getSupportedHttpMethods() == null ? "[]" : ex.getSupportedHttpMethods()) + " on this path.")));
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ex.getBody();
+        body.setProperty("errors", List.of(new FieldError("Content-Type", "media-type",
+                "Send the body as one of " + ex.getSupportedMediaTypes() + ".")));
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ex.getBody();
+        body.setProperty("errors", List.of(new FieldError("Accept", "media-type",
+                "This resource is available as " + ex.getSupportedMediaTypes() + ".")));
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    /** A 400 validation problem about one request part other than the body (parameter, header, multipart part). */
+    private ResponseEntity<Object> fieldProblem(Exception ex, HttpHeaders headers, WebRequest request, FieldError error) {
+        return handleExceptionInternal(ex, validationProblem(List.of(error)), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The name the client uses: {@code @RequestParam("x")}, {@code @RequestHeader}, {@code @PathVariable}, else the parameter's. */
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !(param.name() + param.value()).isEmpty()) {
+            return param.name().isEmpty() ? param.value() : param.name();
+        }
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !(header.name() + header.value()).isEmpty()) {
+            return header.name().isEmpty() ? header.value() : header.name();
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !(path.name() + path.value()).isEmpty()) {
+            return path.name().isEmpty() ? path.value() : path.name();
+        }
+        String name = parameter.getParameterName();
+        return name == null ? "" : name;
     }
 
     @ExceptionHandler(InvalidRequestException.class)

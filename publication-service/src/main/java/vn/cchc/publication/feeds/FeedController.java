@@ -165,9 +165,12 @@ class FeedController {
         return capture.poll(writable(id, user));
     }
 
-    /** The subscription, if the caller may record publications for its unit (403 otherwise; 404 if absent). */
+    /**
+     * The subscription, if the caller may record publications for its unit: 404 when absent or outside the caller's
+     * units (as on reads, so a write never reveals another unit's subscription), 403 for a role that may not write.
+     */
     private FeedSubscription writable(String id, CurrentUser user) {
-        FeedSubscription subscription = subscriptions.findById(id).filter(s -> !s.isRemoved())
+        FeedSubscription subscription = subscriptions.findById(id).filter(s -> !s.isRemoved() && user.canRead(s.getUnitId()))
                 .orElseThrow(() -> new NotFoundException("No feed subscription " + id));
         if (!user.canWrite(subscription.getUnitId(), Action.RECORD_PUBLICATIONS)) {
             throw new ForbiddenException("Feed subscription " + id + " is outside your units " + user.scopes()

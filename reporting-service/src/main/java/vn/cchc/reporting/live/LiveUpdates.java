@@ -28,7 +28,8 @@ import vn.cchc.reporting.access.UnitAccess;
 public class LiveUpdates {
     static final Duration MAX_STREAM = Duration.ofMinutes(30);
 
-    private record Subscriber(SseEmitter emitter, List<String> scopes) {
+    /** {@code onEnd} runs once the stream is gone, however it ended (frees its {@link LiveStreamLimits} slot). */
+    private record Subscriber(SseEmitter emitter, List<String> scopes, Runnable onEnd) {
     }
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -47,24 +48,32 @@ public class LiveUpdates {
      * {@code tokenExpiresAt} at the latest (null: {@link #MAX_STREAM}).
      */
     public SseEmitter subscribe(List<String> scopes, Instant tokenExpiresAt) {
+        return subscribe(scopes, tokenExpiresAt, () -> { });
+    }
+
+    /**
+     * As {@link #subscribe(List, Instant)}; {@code onEnd} runs once when the stream ends: completed, timed out, or the
+     * client gone (noticed at the latest by the next heartbeat, whose write fails).
+     */
+    public SseEmitter subscribe(List<String> scopes, Instant tokenExpiresAt, Runnable onEnd) {
         long timeout = MAX_STREAM.toMillis();
         if (tokenExpiresAt != null) {
             timeout = Math.max(1, Math.min(timeout, Duration.between(Instant.now(), tokenExpiresAt).toMillis()));
         }
         SseEmitter emitter = new SseEmitter(timeout);
-        Subscriber subscriber = new Subscriber(emitter, List.copyOf(scopes));
+        Subscriber subscriber = new Subscriber(emitter, List.copyOf(scopes), onEnd);
         subscribers.add(subscriber);
-        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onCompletion(() -> drop(subscriber));
         emitter.onTimeout(() -> {
-            subscribers.remove(subscriber);
+            drop(subscriber);
             emitter.complete();
         });
-        emitter.onError(e -> subscribers.remove(subscriber));
+        emitter.onError(e -> drop(subscriber));
         try {
             // tells the client the stream is open before any change happens, and what it covers
             emitter.send(SseEmitter.event().name("hello").data(Map.of("scopes", subscriber.scopes())));
         } catch (IOException e) {
-            subscribers.remove(subscriber);
+            drop(subscriber);
         }
         return emitter;
     }
@@ -85,7 +94,7 @@ public class LiveUpdates {
                 send(s, SseEmitter.event().comment("keep-alive"));
             } catch (RuntimeException e) {
                 // an exception escaping a scheduled task would cancel every later heartbeat
-                subscribers.remove(s);
+                drop(s);
             }
         }
     }
@@ -94,8 +103,19 @@ public class LiveUpdates {
         try {
             s.emitter().send(event);
         } catch (IOException | IllegalStateException e) {
-            subscribers.remove(s);
+            // the client is gone: end the stream on our side too, so its request and its slot are freed
+            drop(s);
+            try {
+                s.emitter().completeWithError(e);
+            } catch (RuntimeException alreadyDone) {
+                // completed meanwhile
+            }
         }
+    }
+
+    private void drop(Subscriber s) {
+        subscribers.remove(s);
+        s.onEnd().run();
     }
 
     public int subscribers() {

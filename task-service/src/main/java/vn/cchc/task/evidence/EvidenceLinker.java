@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,10 @@ import vn.cchc.task.tasks.VietnamTime;
  * redeliveries and stale events no-ops. The fact is stored before the tasks are linked, so a plan event
  * creating a task at the same moment (another consumer thread) finds it; it is marked applied only after,
  * so a crash in between is finished by the redelivery (linking and unlinking are idempotent).
+ *
+ * <p>A publication that names a task of a unit it does not work for ({@link EvidenceScope}) is not linked: the task
+ * stays as it is, the refusal is logged at WARN and counted ({@code cchc_evidence_refused_total}). The same rule
+ * holds when a task appears after the publication ({@link #reconcile}).
  */
 @Component
 public class EvidenceLinker {
@@ -45,12 +51,16 @@ public class EvidenceLinker {
     private final TaskRepository tasks;
     private final TaskStore store;
     private final Clock clock;
+    private final Counter refused;
 
-    EvidenceLinker(MongoTemplate mongo, TaskRepository tasks, TaskStore store, Clock clock) {
+    EvidenceLinker(MongoTemplate mongo, TaskRepository tasks, TaskStore store, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.tasks = tasks;
         this.store = store;
         this.clock = clock;
+        this.refused = Counter.builder("cchc.evidence.refused")
+                .description("Publications naming a task of a unit they do not work for (not linked)")
+                .register(meters);
     }
 
     /** Returns false when the event was stale or a duplicate. */
@@ -93,7 +103,13 @@ public class EvidenceLinker {
         }
         Query query = Query.query(new Criteria().orOperator(alternatives).and("retracted").is(false));
         Set<String> matching = new LinkedHashSet<>();
-        mongo.find(query, PublicationFact.class, FACTS).forEach(f -> matching.add(f.publicationId()));
+        for (PublicationFact fact : mongo.find(query, PublicationFact.class, FACTS)) {
+            if (EvidenceScope.mayProve(fact.unitId(), task)) {
+                matching.add(fact.publicationId());
+            } else {
+                refuse(fact, task);
+            }
+        }
         for (String publicationId : task.getEvidence()) {
             if (!matching.contains(publicationId)) {
                 store.update(task.getId(), t -> t.unlinkEvidence(publicationId, clock.instant(), VietnamTime.today(clock)));
@@ -108,7 +124,13 @@ public class EvidenceLinker {
         Set<String> ids = new LinkedHashSet<>();
         if (fact.taskId() != null) {
             Optional<Task> named = tasks.findById(fact.taskId());
-            named.ifPresent(t -> ids.add(t.getId()));
+            named.ifPresent(t -> {
+                if (EvidenceScope.mayProve(fact.unitId(), t)) {
+                    ids.add(t.getId());
+                } else {
+                    refuse(fact, t);
+                }
+            });
         }
         Query scheduled = Query.query(Criteria.where("source").is(TaskSource.SCHEDULED_ITEM.name())
                 .and("channel").is(fact.channel())
@@ -119,6 +141,12 @@ public class EvidenceLinker {
         scheduled.fields().include("_id");
         mongo.find(scheduled, Document.class, "tasks").forEach(d -> ids.add(d.getString("_id")));
         return ids;
+    }
+
+    private void refuse(PublicationFact fact, Task task) {
+        refused.increment();
+        log.warn("Publication {} of unit {} names task {} of unit {}, which it does not work for: not linked as evidence",
+                fact.publicationId(), fact.unitId(), task.getId(), task.getUnitId());
     }
 
     /** lam-dong.bac-binh.vhxh → [lam-dong, lam-dong.bac-binh, lam-dong.bac-binh.vhxh]. */

@@ -10,7 +10,8 @@ import vn.cchc.security.CurrentUser;
 /**
  * What people do with tasks through the API: report progress, finish, cancel, note, trigger. Every change is
  * checked against the caller's roles and units on the very document it will save (inside the read-modify-write,
- * before anything is touched), so a refused call changes nothing and emits nothing; an accepted one carries its
+ * before anything is touched), so a refused call changes nothing and emits nothing (404 outside the caller's units,
+ * 403 for a role that may not do it inside them); an accepted one carries its
  * audit entry in the same single-document write.
  *
  * <ul>
@@ -45,7 +46,7 @@ public class TaskService {
             throw new vn.cchc.platform.web.InvalidRequestException("author", "required", "A note needs its author.");
         }
         return store.updateExisting(id, task -> {
-            user.requireWrite(task.getUnitId(), Action.MANAGE_PLANS_AND_TASKS);
+            requireWrite(user, task, Action.MANAGE_PLANS_AND_TASKS);
             checkVersion(task, expectedVersion);
             TaskStatus before = task.getStatus();
             boolean changed = task.requestStatus(status, clock.instant(), VietnamTime.today(clock));
@@ -63,7 +64,7 @@ public class TaskService {
 
     public Task addNote(String id, String author, String text, Long expectedVersion, CurrentUser user) {
         return store.updateExisting(id, task -> {
-            user.requireWrite(task.getUnitId(), Action.RECORD_PUBLICATIONS);
+            requireWrite(user, task, Action.RECORD_PUBLICATIONS);
             checkVersion(task, expectedVersion);
             task.addNote(author.strip(), text.strip(), clock.instant());
             task.audit(AuditEntry.noteAdded(clock.instant(), user.username(), text.strip()));
@@ -73,7 +74,7 @@ public class TaskService {
 
     public Task trigger(String id, LocalDate dueDate, Long expectedVersion, CurrentUser user) {
         return store.updateExisting(id, task -> {
-            user.requireWrite(task.getUnitId(), Action.MANAGE_PLANS_AND_TASKS);
+            requireWrite(user, task, Action.MANAGE_PLANS_AND_TASKS);
             checkVersion(task, expectedVersion);
             long before = task.getRevision();
             String dueBefore = task.getDueDate() == null ? null : task.getDueDate().toString();
@@ -84,6 +85,17 @@ public class TaskService {
             task.audit(AuditEntry.triggered(clock.instant(), user.username(), dueBefore, dueDate.toString()));
             return true;
         });
+    }
+
+    /**
+     * A task outside the caller's units is 404 on writes too, exactly as on reads, so a write never reveals that another
+     * unit's task exists; inside them, a role that may not do this is 403.
+     */
+    private static void requireWrite(CurrentUser user, Task task, Action action) {
+        if (!user.canRead(task.getUnitId())) {
+            throw new NotFoundException("No task " + task.getId());
+        }
+        user.requireWrite(task.getUnitId(), action);
     }
 
     /** Optional If-Match: the caller saw this version; someone else's change in between is answered with 412. */
