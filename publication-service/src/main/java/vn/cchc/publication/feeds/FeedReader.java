@@ -15,9 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -59,9 +58,13 @@ class FeedReader implements DisposableBean {
     private final FeedAddressPolicy addresses;
     private final Duration deadline;
     private final long maxBytes;
-    /** Cancels fetches that reach their deadline. */
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+    /** Cancels fetches that reach their deadline; a guard cancelled because its fetch ended is dropped at once. */
+    private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1,
             Thread.ofPlatform().name("feed-deadlines").daemon().factory());
+
+    {
+        deadlines.setRemoveOnCancelPolicy(true);
+    }
 
     @Autowired
     FeedReader(FeedAddressPolicy addresses, @Value("${cchc.feeds.timeout:PT20S}") Duration deadline,
