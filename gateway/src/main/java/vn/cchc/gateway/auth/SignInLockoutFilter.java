@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 import vn.cchc.gateway.error.ErrorPages;
 import vn.cchc.security.ProblemResponses;
 
@@ -64,7 +63,8 @@ public class SignInLockoutFilter extends OncePerRequestFilter {
         response.setStatus(429);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        String message = HtmlUtils.htmlEscape("Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + seconds + " giây.");
+        // our own text and a number: nothing to escape
+        String message = "Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + seconds + " giây.";
         response.getOutputStream().write(("""
                 <!DOCTYPE html>
                 <html lang="vi">
