@@ -9,13 +9,15 @@
 #   ./run-local.sh status     what is running
 #
 # Environment: CCHC_HOME, CCHC_SKIP_BUILD=1, CCHC_PORT_BASE (8080: gateway = base, plan = base+1, task = base+2,
-#              publication = base+3, reporting = base+4), CCHC_MONGO_PORT (27017), CCHC_KAFKA_PORT (19092),
+#              publication = base+3, reporting = base+4, the gateway's management port (actuator) = base+90), CCHC_MONGO_PORT (27017), CCHC_KAFKA_PORT (19092),
 #              JAVA_HOME (a JDK ≥ 21), CCHC_RATE_LIMIT (gateway requests per user per minute, 300),
 #              CCHC_TRANSPARENCY_PROVINCES (provinces whose figures are public at /cong-khai, e.g. vinh-long; none by default),
 #              CCHC_JAVA_OPTS (extra JVM options for the five services; "%s" is replaced by the service's name, e.g.
 #              CCHC_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/jfr/%s.jfr,settings=profile': see docs/profiling.md).
 #   Several stacks on one machine: give each its own CCHC_HOME, CCHC_PORT_BASE, CCHC_MONGO_PORT and CCHC_KAFKA_PORT.
 # Every service gets the same arguments; each uses those that concern it (unknown properties are ignored).
+# The local stack runs in demo mode: the gateway (Spring profile "demo") is its own token issuer with the demo accounts
+# of docs/security.md, and the services trust exactly that issuer (cchc.security.issuer).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -26,6 +28,8 @@ DATA=$HOME_DIR/data LOGS=$HOME_DIR/logs PIDS=$HOME_DIR/pids
 PORT_BASE=${CCHC_PORT_BASE:-8080}
 GATEWAY_PORT=$PORT_BASE PLAN_PORT=$((PORT_BASE + 1)) TASK_PORT=$((PORT_BASE + 2))
 PUBLICATION_PORT=$((PORT_BASE + 3)) REPORTING_PORT=$((PORT_BASE + 4))
+# the gateway's actuator (Prometheus) is not on its public port; base+90 collides with no port of another base
+MANAGEMENT_PORT=$((PORT_BASE + 90))
 MONGO_PORT=${CCHC_MONGO_PORT:-27017}
 KAFKA_PORT=${CCHC_KAFKA_PORT:-19092}
 CONTROLLER_PORT=$((KAFKA_PORT + 1))
@@ -155,12 +159,15 @@ main_start() {
     db=cchc-${name%-service}
     local extra=()
     [[ -n ${CCHC_JAVA_OPTS:-} ]] && read -r -a extra <<<"${CCHC_JAVA_OPTS//%s/$name}"
+    local own=()
+    [[ $name == gateway ]] && own=(--spring.profiles.active=demo --cchc.auth.issuer="$GATEWAY" --management.server.port="$MANAGEMENT_PORT")
     start "$name" "$JAVA" -Xms64m -Xmx288m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m -Duser.timezone=UTC ${extra[@]+"${extra[@]}"} -jar "$jar" \
       --server.port="$port" \
       --cchc.kafka.brokers="127.0.0.1:$KAFKA_PORT" \
       --spring.mongodb.uri="mongodb://127.0.0.1:$MONGO_PORT/$db" \
       --cchc.demo-data.enabled=true \
       --spring.security.oauth2.resourceserver.jwt.jwk-set-uri="$GATEWAY/oauth2/jwks" \
+      --cchc.security.issuer="$GATEWAY" \
       --cchc.services.plan="http://127.0.0.1:$PLAN_PORT" \
       --cchc.services.task="http://127.0.0.1:$TASK_PORT" \
       --cchc.services.publication="http://127.0.0.1:$PUBLICATION_PORT" \
@@ -170,10 +177,12 @@ main_start() {
       --cchc.auth.key-dir="$DATA/gateway-keys" \
       --cchc.gateway.rate-limit.capacity="${CCHC_RATE_LIMIT:-300}" \
       --cchc.reporting.transparency.provinces="${CCHC_TRANSPARENCY_PROVINCES:-}" \
-      --logging.file.name="$LOGS/$name.app.log"
+      --logging.file.name="$LOGS/$name.app.log" \
+      ${own[@]+"${own[@]}"}
   done
   for entry in "${SERVICES[@]}"; do
     name=${entry%%:*} port=${entry##*:}
+    [[ $name == gateway ]] && port=$MANAGEMENT_PORT
     wait_until "$name readiness on $port" 240 ready "$port"
     log "$name ready on http://127.0.0.1:$port"
   done
@@ -182,13 +191,14 @@ main_start() {
 
   Gateway (single entry point):  $GATEWAY   (demo accounts: docs/security.md)
     Token:          curl -s -X POST $GATEWAY/api/auth/token -H 'Content-Type: application/json' \
-                      -d '{"username":"editor.phu-khuong","password":"BienTap@2026"}'
+                      -d '{"username":"editor.phu-khuong","password":"BienTap.PhuKhuong@2026"}'
     API docs:       $GATEWAY/swagger-ui.html   events: $GATEWAY/docs/asyncapi.yaml
     Units:          $GATEWAY/api/units
     Plans:          $GATEWAY/api/plans
     Tasks:          $GATEWAY/api/tasks
     Publications:   $GATEWAY/api/publications
     Counts:         $GATEWAY/api/reports/units/vinh-long.phu-khuong/counts?year=2026
+  Gateway metrics: http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus (management port, not the public one)
   Services: plan :$PLAN_PORT  task :$TASK_PORT  publication :$PUBLICATION_PORT  reporting :$REPORTING_PORT  (each: /actuator/health, /actuator/prometheus, /v3/api-docs)
   Kafka: 127.0.0.1:$KAFKA_PORT   MongoDB wire server: mongodb://127.0.0.1:$MONGO_PORT
 

@@ -2,7 +2,7 @@
 // the unit and year pickers and the live stream; each tab's content is a page module of js/pages/ (see docs/ui.md).
 
 import { apiJson, describeError, isUnauthorized, whenUnauthorized } from './core/api.js';
-import { CALLBACK_PATH, decodeJwt, forgetToken, handleCallback, loadToken, login, logout } from './core/auth.js';
+import { CALLBACK_PATH, decodeJwt, forgetToken, handleCallback, keepFresh, loadToken, login, logout, refresh } from './core/auth.js';
 import { ctx, unitOptions } from './core/context.js';
 import { $, el, setMessage } from './core/dom.js';
 import { currentYear } from './core/format.js';
@@ -219,11 +219,13 @@ async function start() {
     showLogin(e.message);
     return;
   }
-  ctx.token = loadToken();
+  // a reload within the refresh token's life keeps the session, even when the access token itself has run out
+  ctx.token = loadToken() || await refresh();
   if (!ctx.token) {
     showLogin();
     return;
   }
+  keepFresh((token) => { ctx.token = token; });
   try {
     await showMain();
   } catch (e) {

@@ -204,9 +204,9 @@ final class BenchmarkRun {
             table.row("HTTP no-op (JDK server in the benchmark, 204)", http.describe(), "open loop, POST with a publication body");
         }
         Capacity gatewayCheapest = capacity("gateway readiness", rates, length,
-                due -> client.get(client.gateway() + "/actuator/health/readiness"));
+                due -> client.get(client.gateway() + "/readyz"));
         floors.put("gatewayReadiness", gatewayCheapest.json());
-        table.row("gateway's cheapest route (GET /actuator/health/readiness)", gatewayCheapest.describe(), "open loop");
+        table.row("gateway's cheapest route (GET /readyz, readiness on the public port)", gatewayCheapest.describe(), "open loop");
 
         KafkaFloor.Result kafka = KafkaFloor.measure(brokers, runId, options.integer("kafka-records"),
                 options.integer("kafka-e2e-rate"), length);

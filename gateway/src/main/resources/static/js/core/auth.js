@@ -1,5 +1,7 @@
-// Sign-in: authorization code + PKCE (S256) against the gateway's authorization server; the access token lives in
-// sessionStorage (this tab only). Sign-out also ends the gateway's sign-in session.
+// Sign-in: authorization code + PKCE (S256) against the gateway's authorization server. The short-lived access token
+// (10 min) and its refresh token live in sessionStorage (this tab only); the access token is renewed a minute before
+// it expires with the refresh token, which is rotated on every use. Sign-out revokes the refresh token (the gateway
+// then also refuses the access token) and ends the gateway's sign-in session.
 
 const CLIENT_ID = 'cchc-web';
 const SCOPE = 'openid profile';
@@ -66,26 +68,97 @@ export async function handleCallback() {
   if (!response.ok) {
     throw new Error('Không lấy được mã truy cập (lỗi ' + response.status + '), vui lòng đăng nhập lại.');
   }
-  const body = await response.json();
-  storeToken(body.access_token, body.expires_in);
+  storeToken(await response.json());
 }
 
-function storeToken(accessToken, expiresIn) {
-  const expiresAt = Date.now() + (Number(expiresIn) || 3600) * 1000;
-  sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ accessToken, expiresAt }));
+function storeToken(body) {
+  const expiresAt = Date.now() + (Number(body.expires_in) || 600) * 1000;
+  sessionStorage.setItem(TOKEN_KEY, JSON.stringify({
+    accessToken: body.access_token, refreshToken: body.refresh_token || null, expiresAt
+  }));
 }
 
+function saved() {
+  return JSON.parse(sessionStorage.getItem(TOKEN_KEY) || 'null');
+}
+
+/** The access token when it is good for at least 30 s more, else null (see refresh()). */
 export function loadToken() {
-  const saved = JSON.parse(sessionStorage.getItem(TOKEN_KEY) || 'null');
-  if (!saved || !saved.accessToken || saved.expiresAt <= Date.now() + 30000) {
-    sessionStorage.removeItem(TOKEN_KEY);
+  const token = saved();
+  if (!token || !token.accessToken || token.expiresAt <= Date.now() + 30000) {
     return null;
   }
-  return saved.accessToken;
+  return token.accessToken;
+}
+
+let refreshing = null;
+
+/**
+ * A new access token for the refresh token (which is replaced by the new one the server sends), or null when there is
+ * none or the server refuses it (expired, revoked, used already): then the user must sign in again.
+ */
+export function refresh() {
+  if (!refreshing) {
+    refreshing = doRefresh().finally(() => { refreshing = null; });
+  }
+  return refreshing;
+}
+
+async function doRefresh() {
+  const token = saved();
+  if (!token || !token.refreshToken) return null;
+  try {
+    const response = await fetch('/oauth2/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', client_id: CLIENT_ID, refresh_token: token.refreshToken })
+    });
+    if (!response.ok) {
+      forgetToken();
+      return null;
+    }
+    storeToken(await response.json());
+    return loadToken();
+  } catch (e) {
+    return null; // offline for a moment: the current token stays until it expires
+  }
+}
+
+let timer = null;
+
+/** Renews the access token a minute before it expires, for as long as the tab is open; onToken gets each new one. */
+export function keepFresh(onToken) {
+  clearTimeout(timer);
+  const token = saved();
+  if (!token || !token.refreshToken) return;
+  const wait = Math.max(5000, token.expiresAt - Date.now() - 60000);
+  timer = setTimeout(async () => {
+    const fresh = await refresh();
+    if (fresh) {
+      onToken(fresh);
+      keepFresh(onToken);
+    }
+  }, wait);
 }
 
 export function forgetToken() {
+  clearTimeout(timer);
   sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/** Revokes the refresh token at the gateway (which then refuses the access token too); errors do not stop sign-out. */
+async function revoke() {
+  const token = saved();
+  if (!token || !token.refreshToken) return;
+  try {
+    await fetch('/oauth2/revoke', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: token.refreshToken, token_type_hint: 'refresh_token', client_id: CLIENT_ID })
+    });
+  } catch (e) {
+    // the refresh token is forgotten here anyway and expires on its own
+  }
 }
 
 /**
@@ -94,6 +167,7 @@ export function forgetToken() {
  * Referrer-Policy no-referrer, under which a form POST carries "Origin: null" and the gateway refuses it.
  */
 export async function logout() {
+  await revoke();
   forgetToken();
   try {
     const page = await fetch('/login', { credentials: 'same-origin', cache: 'no-store' });

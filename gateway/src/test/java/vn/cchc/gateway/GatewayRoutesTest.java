@@ -20,7 +20,7 @@ import vn.cchc.security.test.TestTokens;
  * Runs in production mode: no local issuer, tokens from an external issuer whose key is the test key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cchc.auth.local-issuer.enabled=false", TestTokens.PUBLIC_KEY_PROPERTY})
+        properties = TestTokens.PUBLIC_KEY_PROPERTY)
 class GatewayRoutesTest {
     static final HttpServer PLAN = echo("plan");
     static final HttpServer TASK = echo("task");

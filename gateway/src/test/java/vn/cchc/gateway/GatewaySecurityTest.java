@@ -52,13 +52,18 @@ import vn.cchc.security.test.TestTokens;
  * request ids, size limit, rate limit, and 503 for a service that is down or too slow. Real HTTP throughout;
  * the services are JDK HTTP servers.
  */
+@org.springframework.test.context.ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "cchc.gateway.rate-limit.capacity=20", "cchc.gateway.rate-limit.period=1m",
     "cchc.gateway.read-timeout=1s", "cchc.gateway.max-request-size=64KB",
     "cchc.gateway.cors.allowed-origins=https://cchc.example.vn"})
 class GatewaySecurityTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A key set as a Secret would mount it: the old key still published, the new one active (mid-rotation). */
     static final Path KEY_DIR = tempDir();
+    static final RSAKey OLD_KEY = KeySets.write(KEY_DIR, "k-2026-10");
+    static final RSAKey ACTIVE_KEY = KeySets.write(KEY_DIR, "k-2026-11");
+    static final String ISSUER = "https://cchc.test";
     static final AtomicInteger PLAN_HITS = new AtomicInteger();
     static final CountDownLatch RELEASE_SLOW = new CountDownLatch(1);
     /** Counted down by the test once the first event came through: only then does the backend send the next one. */
@@ -123,6 +128,9 @@ class GatewaySecurityTest {
         registry.add("cchc.services.publication", () -> DOWN_URL);
         registry.add("cchc.services.reporting", () -> url(PLAN));
         registry.add("cchc.auth.key-dir", KEY_DIR::toString);
+        registry.add("cchc.auth.active-key-id", () -> "k-2026-11");
+        registry.add("cchc.auth.generate-key", () -> "false");
+        registry.add("cchc.auth.issuer", () -> ISSUER);
     }
 
     @LocalServerPort
@@ -142,18 +150,18 @@ class GatewaySecurityTest {
 
     @Test
     void tokenEndpointIssuesTokensForDemoAccountsAndRefusesWrongCredentials() throws Exception {
-        Http.Response ok = Http.postJson(url("/api/auth/token"), "{\"username\":\"coordinator.phu-khuong\",\"password\":\"DieuPhoi@2026\"}");
+        Http.Response ok = Http.postJson(url("/api/auth/token"), "{\"username\":\"coordinator.phu-khuong\",\"password\":\"DieuPhoi.PhuKhuong@2026\"}");
         assertThat(ok.status()).isEqualTo(200);
         JsonNode body = JSON.readTree(ok.body());
         assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
-        assertThat(body.get("expires_in").asLong()).isEqualTo(8 * 3600);
+        assertThat(body.get("expires_in").asLong()).isEqualTo(600);
         JWTClaimsSet claims = SignedJWT.parse(body.get("access_token").asString()).getJWTClaimsSet();
         assertThat(claims.getSubject()).isEqualTo("coordinator.phu-khuong");
         assertThat(claims.getStringListClaim("roles")).containsExactly("COORDINATOR");
         assertThat(claims.getStringListClaim("units")).containsExactly("vinh-long.phu-khuong");
 
         for (String wrong : List.of("{\"username\":\"coordinator.phu-khuong\",\"password\":\"sai\"}",
-                "{\"username\":\"nobody\",\"password\":\"DieuPhoi@2026\"}")) {
+                "{\"username\":\"nobody\",\"password\":\"DieuPhoi.PhuKhuong@2026\"}")) {
             Http.Response refused = Http.postJson(url("/api/auth/token"), wrong);
             assertProblem(refused, 401);
             assertThat(refused.body()).doesNotContain("access_token");
@@ -161,27 +169,64 @@ class GatewaySecurityTest {
     }
 
     @Test
-    void theJwksPublishedForServicesVerifiesIssuedTokens() throws Exception {
+    void tokensCarryTheFixedIssuerAndTheApiAudienceWhateverTheHostHeader() throws Exception {
+        Http.Response response = Http.send(HttpRequest.newBuilder(URI.create(url("/api/auth/token")))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"viewer\",\"password\":\"Xem@2026\"}")),
+                "Content-Type", "application/json", "X-Forwarded-Host", "evil.example.com");
+        assertThat(response.status()).isEqualTo(200);
+        SignedJWT token = SignedJWT.parse(JSON.readTree(response.body()).get("access_token").asString());
+        assertThat(token.getJWTClaimsSet().getIssuer()).isEqualTo(ISSUER);
+        assertThat(token.getJWTClaimsSet().getAudience()).containsExactly("cchc-api");
+        assertThat(token.getJWTClaimsSet().getJWTID()).isNotBlank();
+        Duration life = Duration.between(token.getJWTClaimsSet().getIssueTime().toInstant(),
+                token.getJWTClaimsSet().getExpirationTime().toInstant());
+        assertThat(life).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void theJwksPublishesEveryKeyOfTheSetAndTheActiveOneSigns() throws Exception {
         Http.Response jwks = Http.get(url("/oauth2/jwks"));
         assertThat(jwks.status()).isEqualTo(200);
         JWKSet set = JWKSet.parse(jwks.body());
-        assertThat(set.getKeys()).hasSize(1);
-        assertThat(set.getKeys().getFirst().isPrivate()).isFalse();
+        assertThat(set.getKeys()).extracting(k -> k.getKeyID()).containsExactlyInAnyOrder("k-2026-10", "k-2026-11");
+        assertThat(set.getKeys()).allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
         SignedJWT token = SignedJWT.parse(token("viewer", "Xem@2026"));
-        assertThat(token.verify(new RSASSAVerifier(set.getKeys().getFirst().toRSAKey()))).isTrue();
-        // the key is the one persisted in the key directory, so tokens survive a restart
-        assertThat(RSAKey.parse(Files.readString(KEY_DIR.resolve("gateway-signing-key.jwk.json"))).getKeyID())
-                .isEqualTo(set.getKeys().getFirst().getKeyID());
+        assertThat(token.getHeader().getKeyID()).isEqualTo("k-2026-11");
+        assertThat(token.verify(new RSASSAVerifier(set.getKeyByKeyId("k-2026-11").toRSAKey()))).isTrue();
+        // a token the old key signed before the switch stays valid until it expires (rotation without sign-outs)
+        String byOldKey = signed(OLD_KEY, claims("viewer", ISSUER, List.of("cchc-api")).build());
+        assertThat(Http.get(url("/api/plans"), "Authorization", "Bearer " + byOldKey).status()).isEqualTo(200);
 
         Http.Response discovery = Http.get(url("/.well-known/openid-configuration"));
         assertThat(discovery.status()).isEqualTo(200);
-        assertThat(JSON.readTree(discovery.body()).get("jwks_uri").asString()).endsWith("/oauth2/jwks");
+        assertThat(JSON.readTree(discovery.body()).get("issuer").asString()).isEqualTo(ISSUER);
+        assertThat(JSON.readTree(discovery.body()).get("jwks_uri").asString()).isEqualTo(ISSUER + "/oauth2/jwks");
+    }
+
+    @Test
+    void rightlySignedTokensOfAnotherIssuerForAnotherApiOrIdTokensAre401() throws Exception {
+        int hits = PLAN_HITS.get();
+        List<String> refused = List.of(
+                signed(ACTIVE_KEY, claims("admin", "https://evil.example.com", List.of("cchc-api")).build()),
+                signed(ACTIVE_KEY, claims("admin", ISSUER, List.of("other-api")).build()),
+                signed(ACTIVE_KEY, claims("admin", ISSUER, List.of()).build()),
+                // an ID token: made for the web client, or marked as one
+                signed(ACTIVE_KEY, claims("admin", ISSUER, List.of("cchc-web")).claim("azp", "cchc-web").build()),
+                signed(ACTIVE_KEY, claims("admin", ISSUER, List.of("cchc-web", "cchc-api")).claim("typ", "ID").build()));
+        for (String token : refused) {
+            Http.Response response = Http.get(url("/api/plans"), "Authorization", "Bearer " + token);
+            assertProblem(response, 401);
+            assertThat(response.header("WWW-Authenticate")).contains("invalid_token");
+        }
+        assertThat(PLAN_HITS.get()).isEqualTo(hits);
+        assertThat(Http.get(url("/api/plans"), "Authorization", "Bearer "
+                + signed(ACTIVE_KEY, claims("admin", ISSUER, List.of("cchc-api")).build())).status()).isEqualTo(200);
     }
 
     @Test
     void badTokensAre401ProblemsAndNeverReachAService() throws Exception {
         int hits = PLAN_HITS.get();
-        RSAKey gatewayKey = RSAKey.parse(Files.readString(KEY_DIR.resolve("gateway-signing-key.jwk.json")));
+        RSAKey gatewayKey = ACTIVE_KEY;
         List<String> authorizations = new ArrayList<>();
         authorizations.add(null);
         authorizations.add("Bearer " + TestTokens.malformed());
@@ -212,13 +257,13 @@ class GatewaySecurityTest {
         assertThat(PLAN_HITS.get()).isEqualTo(hits);
 
         // a coordinator's write passes the gateway (the service decides whether the unit is theirs)
-        assertThat(Http.postJson(url("/api/plans"), "{}", "Authorization", "Bearer " + token("coordinator.tien-minh", "DieuPhoi@2026"))
+        assertThat(Http.postJson(url("/api/plans"), "{}", "Authorization", "Bearer " + token("coordinator.tien-minh", "DieuPhoi.TienMinh@2026"))
                 .status()).isEqualTo(200);
     }
 
     @Test
     void requestIdsArePropagatedOrCreatedAndEchoed() throws Exception {
-        String auth = "Bearer " + token("editor.tien-minh", "BienTap@2026");
+        String auth = "Bearer " + token("editor.tien-minh", "BienTap.TienMinh@2026");
         Http.Response given = Http.get(url("/api/reports/x"), "Authorization", auth, "X-Request-Id", "req-123");
         assertThat(given.header("X-Request-Id")).isEqualTo("req-123");
         assertThat(JSON.readTree(given.body()).get("requestId").asString()).isEqualTo("req-123");
@@ -233,7 +278,7 @@ class GatewaySecurityTest {
 
     @Test
     void aServiceThatIsDownOrTooSlowGivesA503ProblemWithinTheTimeout() throws Exception {
-        String auth = "Bearer " + token("editor.phu-khuong", "BienTap@2026");
+        String auth = "Bearer " + token("editor.phu-khuong", "BienTap.PhuKhuong@2026");
         long start = System.nanoTime();
         Http.Response down = Http.get(url("/api/publications"), "Authorization", auth);
         assertProblem(down, 503);
@@ -287,7 +332,7 @@ class GatewaySecurityTest {
 
     @Test
     void oversizedBodiesAre413() throws Exception {
-        String auth = "Bearer " + token("coordinator.bac-binh", "DieuPhoi@2026");
+        String auth = "Bearer " + token("coordinator.bac-binh", "DieuPhoi.BacBinh@2026");
         int hits = PLAN_HITS.get();
         String big = "{\"text\":\"" + "x".repeat(70 * 1024) + "\"}";
         assertProblem(Http.postJson(url("/api/plans"), big, "Authorization", auth), 413);
@@ -303,7 +348,7 @@ class GatewaySecurityTest {
 
     @Test
     void eachUserIsRateLimitedWith429AndRetryAfter() throws Exception {
-        String auth = "Bearer " + token("editor.bac-binh", "BienTap@2026");
+        String auth = "Bearer " + token("editor.bac-binh", "BienTap.BacBinh@2026");
         Http.Response limited = null;
         List<String> remaining = new ArrayList<>();
         for (int i = 0; i < 200 && limited == null; i++) {
@@ -369,7 +414,7 @@ class GatewaySecurityTest {
 
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(url("/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=editor.phu-khuong&password=" + enc("BienTap@2026")
+                .POST(HttpRequest.BodyPublishers.ofString("username=editor.phu-khuong&password=" + enc("BienTap.PhuKhuong@2026")
                         + "&_csrf=" + enc(csrf.group(1)))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
         String back = login.headers().firstValue("Location").orElseThrow();
@@ -391,7 +436,49 @@ class GatewaySecurityTest {
         JWTClaimsSet claims = SignedJWT.parse(accessToken).getJWTClaimsSet();
         assertThat(claims.getStringListClaim("roles")).containsExactly("EDITOR");
         assertThat(claims.getStringListClaim("units")).containsExactly("vinh-long.phu-khuong");
+        assertThat(claims.getAudience()).containsExactly("cchc-api");
+        assertThat(claims.getIssuer()).isEqualTo(ISSUER);
+        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+                .isEqualTo(Duration.ofMinutes(10));
         assertThat(Http.get(url("/api/plans"), "Authorization", "Bearer " + accessToken).status()).isEqualTo(200);
+
+        // the ID token is for the client (aud = cchc-web, no roles or units): never a bearer token
+        String idToken = JSON.readTree(tokens.body()).get("id_token").asString();
+        assertThat(SignedJWT.parse(idToken).getJWTClaimsSet().getAudience()).containsExactly("cchc-web");
+        assertThat(SignedJWT.parse(idToken).getJWTClaimsSet().getClaim("roles")).isNull();
+        assertProblem(Http.get(url("/api/plans"), "Authorization", "Bearer " + idToken), 401);
+
+        // the public client refreshes with client_id alone; the refresh token is rotated: each works once
+        String refreshToken = JSON.readTree(tokens.body()).get("refresh_token").asString();
+        Http.Response refreshed = refresh(refreshToken);
+        assertThat(refreshed.status()).isEqualTo(200);
+        String newAccess = JSON.readTree(refreshed.body()).get("access_token").asString();
+        String newRefresh = JSON.readTree(refreshed.body()).get("refresh_token").asString();
+        assertThat(newAccess).isNotEqualTo(accessToken);
+        assertThat(newRefresh).isNotEqualTo(refreshToken);
+        assertThat(SignedJWT.parse(newAccess).getJWTClaimsSet().getStringListClaim("units")).containsExactly("vinh-long.phu-khuong");
+        assertThat(Http.get(url("/api/plans"), "Authorization", "Bearer " + newAccess).status()).isEqualTo(200);
+        assertThat(refresh(refreshToken).status()).isEqualTo(400); // used already
+        // another client cannot use it, nor can a client that does not exist
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(url("/oauth2/token"))).POST(HttpRequest.BodyPublishers.ofString(
+                "grant_type=refresh_token&client_id=nobody&refresh_token=" + enc(newRefresh))),
+                "Content-Type", "application/x-www-form-urlencoded").status()).isEqualTo(401);
+
+        // sign-out: the refresh token is revoked, and the gateway refuses its access token from then on
+        Http.Response revoked = Http.send(HttpRequest.newBuilder(URI.create(url("/oauth2/revoke"))).POST(HttpRequest.BodyPublishers.ofString(
+                "token=" + enc(newRefresh) + "&token_type_hint=refresh_token&client_id=cchc-web")),
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(refresh(newRefresh).status()).isEqualTo(400);
+        Http.Response afterSignOut = Http.get(url("/api/plans"), "Authorization", "Bearer " + newAccess);
+        assertProblem(afterSignOut, 401);
+        assertThat(afterSignOut.header("WWW-Authenticate")).contains("invalid_token");
+    }
+
+    Http.Response refresh(String refreshToken) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url("/oauth2/token"))).POST(HttpRequest.BodyPublishers.ofString(
+                "grant_type=refresh_token&client_id=cchc-web&refresh_token=" + enc(refreshToken))),
+                "Content-Type", "application/x-www-form-urlencoded");
     }
 
     @Test
@@ -429,10 +516,24 @@ class GatewaySecurityTest {
         return token;
     }
 
+    static JWTClaimsSet.Builder claims(String username, String issuer, List<String> audience) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject(username)
+                .claim("roles", List.of("PROVINCE_ADMIN")).claim("units", List.of("vinh-long"))
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
+                .jwtID(java.util.UUID.randomUUID().toString());
+    }
+
+    static String signed(RSAKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
     static String expiredToken(RSAKey key) throws Exception {
         Instant past = Instant.now().minus(Duration.ofHours(3));
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                new JWTClaimsSet.Builder().subject("admin").claim("roles", List.of("PROVINCE_ADMIN"))
+                new JWTClaimsSet.Builder().issuer(ISSUER).audience("cchc-api").subject("admin").claim("roles", List.of("PROVINCE_ADMIN"))
                         .claim("units", List.of("vinh-long")).issueTime(Date.from(past))
                         .expirationTime(Date.from(past.plus(Duration.ofHours(1)))).build());
         jwt.sign(new RSASSASigner(key));

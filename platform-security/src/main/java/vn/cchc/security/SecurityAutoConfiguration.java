@@ -14,8 +14,8 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import java.io.IOException;
@@ -34,9 +34,11 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Makes a servlet service an OAuth2 resource server that validates JWTs itself. The key comes from Boot's
- * properties: {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} (the gateway's or the IdP's
- * JWKS) or {@code ...jwt.issuer-uri}. Tests set {@code cchc.security.public-key-location} (see the test-jar's
+ * Makes a servlet service an OAuth2 resource server that validates JWTs itself: issuer
+ * ({@code cchc.security.issuer}, required), audience ({@code cchc.security.audience}, default {@code cchc-api}) and
+ * kind (access token, not ID token) by {@link AccessTokenPolicy}; keys from
+ * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} (the gateway's or the IdP's JWKS), else discovered
+ * from the issuer. Tests set {@code cchc.security.public-key-location} (see the test-jar's
  * {@code TestTokens.PUBLIC_KEY_PROPERTY}), which wins over both, so a service's application.properties can keep
  * its jwk-set-uri and its tests still use the fixed test key. An application that defines its own
  * {@link SecurityFilterChain} (the gateway) keeps it, and can reuse {@link ServiceSecurity}.
@@ -84,17 +86,31 @@ public class SecurityAutoConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** Tests: trust the RSA public key in this PEM file instead of fetching a JWKS. */
+    /**
+     * The one token decoder: keys from the test PEM ({@code cchc.security.public-key-location}, tests only), else
+     * the JWKS at {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, else discovered from the issuer;
+     * validated by {@link AccessTokenPolicy} (issuer, audience, access token). Without an issuer the application
+     * refuses to start.
+     */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    @ConditionalOnProperty("cchc.security.public-key-location")
-    JwtDecoder cchcPublicKeyJwtDecoder(@Value("${cchc.security.public-key-location}") Resource pem) throws Exception {
+    JwtDecoder cchcJwtDecoder(Environment environment, ResourceLoader resources) throws Exception {
+        AccessTokenPolicy policy = AccessTokenPolicy.from(environment);
+        String pem = environment.getProperty("cchc.security.public-key-location", "");
+        String jwkSetUri = environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "");
+        NimbusJwtDecoder decoder = !pem.isBlank() ? NimbusJwtDecoder.withPublicKey(readPublicKey(resources.getResource(pem))).build()
+                : !jwkSetUri.isBlank() ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build()
+                : NimbusJwtDecoder.withIssuerLocation(policy.issuer()).build();
+        decoder.setJwtValidator(policy.validator());
+        return decoder;
+    }
+
+    static RSAPublicKey readPublicKey(Resource pem) throws Exception {
         try (InputStream in = pem.getInputStream()) {
             String base64 = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                     .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            return NimbusJwtDecoder.withPublicKey(key).build();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + pem, e);
         }

@@ -48,6 +48,24 @@ class ServiceSecurityTest {
         assertThat(ScopedItemsApp.ITEMS).hasSize(3);
     }
 
+    @Test
+    void tokensFromAnotherIssuerForAnotherApiOrIdTokensGet401AndChangeNothing() {
+        for (String token : List.of(
+                TestTokens.wrongIssuer("ed", EDITOR, List.of(PHU_KHUONG)),
+                TestTokens.wrongAudience("ed", EDITOR, List.of(PHU_KHUONG)),
+                TestTokens.noAudience("ed", EDITOR, List.of(PHU_KHUONG)),
+                TestTokens.idToken("ed", EDITOR, List.of(PHU_KHUONG)),
+                TestTokens.idTokenForTheApi("ed", EDITOR, List.of(PHU_KHUONG)))) {
+            Http.Response read = Http.get(url("/api/items"), "Authorization", TestTokens.bearer(token));
+            assertUnauthorized(read);
+            assertThat(read.header("WWW-Authenticate")).contains("invalid_token");
+            assertUnauthorized(Http.postJson(url("/api/items/" + PHU_KHUONG + ".moi"), "{}", "Authorization", TestTokens.bearer(token)));
+        }
+        assertThat(ScopedItemsApp.ITEMS).hasSize(3);
+        // the same claims as an access token from the issuer for this API pass
+        assertThat(Http.get(url("/api/items"), auth(TestTokens.token("ed", EDITOR, List.of(PHU_KHUONG)))).status()).isEqualTo(200);
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.security.oauth2.jwt.JwtDecoder decoder;
 

@@ -469,6 +469,7 @@ class ReportingSecurityTest {
         java.security.PrivateKey key = java.security.KeyFactory.getInstance("RSA")
                 .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(pem)));
         com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("viewer")
+                .issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE)
                 .claim("preferred_username", "viewer").claim("roles", List.of("VIEWER")).claim("units", List.of(PK))
                 .issueTime(new java.util.Date()).expirationTime(java.util.Date.from(Instant.now().plus(life))).build();
         com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(

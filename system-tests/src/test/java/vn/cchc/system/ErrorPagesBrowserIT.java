@@ -28,7 +28,7 @@ class ErrorPagesBrowserIT {
     @Test
     void signingInFromLocalhostWorks() {
         Browser browser = browsers.open();
-        browser.signIn(LOCALHOST, "editor.phu-khuong", "BienTap@2026");
+        browser.signIn(LOCALHOST, "editor.phu-khuong", DemoAccounts.password("editor.phu-khuong"));
         browser.await().until(d -> d.findElement(By.tagName("body")).getText().contains("Biên tập viên phường Phú Khương"));
         assertThat(browser.driver().getCurrentUrl()).startsWith(LOCALHOST + "/");
         assertThat(browser.driver().getPageSource()).doesNotContain("Whitelabel");

@@ -84,7 +84,9 @@ final class LocalStack {
     static boolean allReady() {
         for (int port = PORT_BASE; port <= PORT_BASE + 4; port++) {
             try {
-                if (Http.get("http://127.0.0.1:" + port + "/actuator/health/readiness").status() != 200) {
+                // the gateway's actuator is on its management port; its public port answers readiness at /readyz
+                String readiness = port == PORT_BASE ? "/readyz" : "/actuator/health/readiness";
+                if (Http.get("http://127.0.0.1:" + port + readiness).status() != 200) {
                     return false;
                 }
             } catch (RuntimeException e) {

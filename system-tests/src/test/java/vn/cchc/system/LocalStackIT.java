@@ -49,7 +49,7 @@ class LocalStackIT {
     /** One token for all the polling reads: logging in on every poll would run into the gateway's rate limit. */
     String admin() {
         if (adminToken == null) {
-            adminToken = login("admin", "Admin@2026");
+            adminToken = login("admin", DemoAccounts.password("admin"));
         }
         return adminToken;
     }
@@ -64,7 +64,7 @@ class LocalStackIT {
                 {"unitId":"vinh-long.phu-khuong","channel":"WEBSITE","kind":"ARTICLE",
                  "title":"Phường Phú Khương triển khai dịch vụ công trực tuyến toàn trình",
                  "url":"https://phukhuong.vinhlong.gov.vn/tin-tuc/%s","publishedAt":"2026-03-02T08:00:00+07:00"}"""
-                .formatted(unique), "Authorization", login("editor.phu-khuong", "BienTap@2026"));
+                .formatted(unique), "Authorization", login("editor.phu-khuong", DemoAccounts.password("editor.phu-khuong")));
 
         assertThat(created.status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(count("vinh-long.phu-khuong")).isEqualTo(before + 1));
@@ -77,7 +77,7 @@ class LocalStackIT {
 
         Http.Response rejected = Http.postJson(GATEWAY + "/api/publications", """
                 {"unitId":"hai-phong.tien-minh","channel":"RADIO","kind":"BROADCAST","title":"Bản tin",
-                 "publishedAt":"2026-03-02T08:00:00+07:00"}""", "Authorization", login("editor.tien-minh", "BienTap@2026"));
+                 "publishedAt":"2026-03-02T08:00:00+07:00"}""", "Authorization", login("editor.tien-minh", DemoAccounts.password("editor.tien-minh")));
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.header("Content-Type")).startsWith("application/problem+json");
@@ -101,7 +101,7 @@ class LocalStackIT {
                 {"unitId":"lam-dong.bac-binh","channel":"WEBSITE","kind":"ARTICLE",
                  "title":"Xã Bắc Bình công khai thủ tục hành chính","url":"https://bacbinh.lamdong.gov.vn/tin/%s",
                  "publishedAt":"2026-04-10T09:00:00+07:00"}""".formatted(UUID.randomUUID()),
-                "Authorization", login("editor.bac-binh", "BienTap@2026"));
+                "Authorization", login("editor.bac-binh", DemoAccounts.password("editor.bac-binh")));
         assertThat(created.status()).isEqualTo(201);
         String id = json.readTree(created.body()).get("id").asString();
         await().atMost(Duration.ofSeconds(60)).until(() -> count("lam-dong.bac-binh") > 0);

@@ -56,7 +56,7 @@ final class OverviewFixture {
     }
 
     static String admin() {
-        return token("admin", "Admin@2026");
+        return token("admin", DemoAccounts.password("admin"));
     }
 
     /** The ward and its plan, issued; returns when reporting-service shows the ward's two targets in the overview. */

@@ -52,7 +52,7 @@ class PlanImportBrowserIT {
         }
 
         // sign in through the gateway's own login page (authorization code + PKCE)
-        Browser browser = browsers.open().signIn("coordinator.phu-khuong", "DieuPhoi@2026");
+        Browser browser = browsers.open().signIn("coordinator.phu-khuong", DemoAccounts.password("coordinator.phu-khuong"));
         driver = browser.driver();
         wait = browser.await();
         wait.until(ExpectedConditions.textToBe(By.id("user-name"), "Phòng Văn hóa - Xã hội phường Phú Khương"));
@@ -143,7 +143,7 @@ class PlanImportBrowserIT {
 
     String login() {
         Http.Response response = Http.postJson(GATEWAY + "/api/auth/token",
-                "{\"username\":\"coordinator.phu-khuong\",\"password\":\"DieuPhoi@2026\"}");
+                "{\"username\":\"coordinator.phu-khuong\",\"password\":\"" + DemoAccounts.password("coordinator.phu-khuong") + "\"}");
         assertThat(response.status()).isEqualTo(200);
         return "Bearer " + json.readTree(response.body()).get("access_token").asString();
     }

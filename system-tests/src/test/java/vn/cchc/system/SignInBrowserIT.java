@@ -32,7 +32,7 @@ class SignInBrowserIT {
         browser.screenshot("sign-in");
         browser.assertNoSeriousA11yViolations("sign-in page");
 
-        browser.signIn("editor.phu-khuong", "BienTap@2026");
+        browser.signIn("editor.phu-khuong", DemoAccounts.password("editor.phu-khuong"));
         browser.await().until(d -> d.findElement(By.tagName("body")).getText().contains("Biên tập viên phường Phú Khương"));
         browser.screenshot("signed-in-desktop");
     }
@@ -46,7 +46,7 @@ class SignInBrowserIT {
         browser.assertNoSeriousA11yViolations("sign-in page on a phone");
         browser.screenshot("sign-in-phone");
 
-        browser.signIn("coordinator.phu-khuong", "DieuPhoi@2026");
+        browser.signIn("coordinator.phu-khuong", DemoAccounts.password("coordinator.phu-khuong"));
         browser.await().until(d -> d.findElement(By.tagName("body")).getText().contains("Phòng Văn hóa - Xã hội phường Phú Khương"));
         browser.screenshot("signed-in-phone");
     }

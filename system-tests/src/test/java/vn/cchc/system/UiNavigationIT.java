@@ -31,7 +31,7 @@ class UiNavigationIT {
     @Test
     void signInTabsByKeyboardAndAddressEveryPageAccessible() {
         browser = browsers.open(Browser.Window.DESKTOP, Browser.Locale.VIETNAMESE);
-        ui = UiPage.signIn(browser, "editor.phu-khuong", "BienTap@2026");
+        ui = UiPage.signIn(browser, "editor.phu-khuong", DemoAccounts.password("editor.phu-khuong"));
         assertThat(ui.text("user-name")).isEqualTo("Biên tập viên phường Phú Khương");
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "Đang cập nhật trực tiếp"));
 
@@ -81,7 +81,7 @@ class UiNavigationIT {
         By websiteCount = By.xpath("//table[@id='targets-table']//tr[contains(., 'Trang')][contains(., '12 tin/bài')]/td[@data-label='Đã thực hiện / Tối thiểu']");
         int before = count(browser.await().until(ExpectedConditions.visibilityOfElementLocated(websiteCount)).getText());
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "Đang cập nhật trực tiếp"));
-        String token = UiPage.apiToken("editor.phu-khuong", "BienTap@2026");
+        String token = UiPage.apiToken("editor.phu-khuong", DemoAccounts.password("editor.phu-khuong"));
         String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7)).minusHours(1).withNano(0).toString();
         Http.Response recorded = Http.postJson(LocalStack.GATEWAY + "/api/publications", """
                 {"unitId":"vinh-long.phu-khuong","channel":"WEBSITE","kind":"ARTICLE","title":"Tin cập nhật trực tiếp",
@@ -116,7 +116,7 @@ class UiNavigationIT {
     @Test
     void aViewerIsOfferedNothingItMayNotDo() {
         browser = browsers.open(Browser.Window.DESKTOP, Browser.Locale.VIETNAMESE);
-        ui = UiPage.signIn(browser, "viewer", "Xem@2026");
+        ui = UiPage.signIn(browser, "viewer", DemoAccounts.password("viewer"));
         browser.driver().get(LocalStack.GATEWAY + "/#tab=publication");
         browser.driver().navigate().refresh();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("main-view")));
@@ -151,7 +151,7 @@ class UiNavigationIT {
     @Test
     void phoneSizeLayout() {
         browser = browsers.open(Browser.Window.PHONE, Browser.Locale.VIETNAMESE);
-        ui = UiPage.signIn(browser, "coordinator.phu-khuong", "DieuPhoi@2026");
+        ui = UiPage.signIn(browser, "coordinator.phu-khuong", DemoAccounts.password("coordinator.phu-khuong"));
         for (String tab : TABS) {
             ui.openTab(tab);
             waitForContent(tab);

@@ -38,7 +38,7 @@ class UiOverviewCommuneIT {
     }
 
     static Browser communePage(Browser browser) {
-        browser.signIn("admin", "Admin@2026");
+        browser.signIn("admin", DemoAccounts.password("admin"));
         browser.await().until(d -> new Select(d.findElement(By.id("unit-select"))).getOptions().stream()
                 .anyMatch(o -> WARD.equals(o.getDomAttribute("value"))));
         new Select(browser.driver().findElement(By.id("unit-select"))).selectByValue(WARD);

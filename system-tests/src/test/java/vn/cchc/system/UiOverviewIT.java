@@ -63,7 +63,7 @@ class UiOverviewIT {
 
     /** Signs in as the province admin and opens Vĩnh Long's overview. */
     static Browser provinceOverview(Browser browser) {
-        browser.signIn("admin", "Admin@2026");
+        browser.signIn("admin", DemoAccounts.password("admin"));
         WebDriver driver = browser.driver();
         browser.await().until(d -> new Select(d.findElement(By.id("unit-select"))).getOptions().stream()
                 .anyMatch(o -> "vinh-long".equals(o.getDomAttribute("value"))));

@@ -33,7 +33,7 @@ class UiPlanFormIT {
     @Test
     void datesAndErrorsNextToTheirFieldsAConflictExplainedThenIssued() {
         Browser browser = browsers.open(Browser.Window.DESKTOP, Browser.Locale.FOREIGN);
-        UiPage ui = UiPage.signIn(browser, "coordinator.tien-minh", "DieuPhoi@2026");
+        UiPage ui = UiPage.signIn(browser, "coordinator.tien-minh", DemoAccounts.password("coordinator.tien-minh"));
         ui.openTab("plans");
         browser.await().until(ExpectedConditions.elementToBeClickable(By.id("plan-new-button"))).click();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-form-view")));
@@ -82,7 +82,7 @@ class UiPlanFormIT {
         browser.assertNoSeriousA11yViolations("plan page (draft)");
 
         // someone else changes the draft meanwhile: issuing from the stale page is refused (412), explained, reloadable
-        String token = UiPage.apiToken("coordinator.tien-minh", "DieuPhoi@2026");
+        String token = UiPage.apiToken("coordinator.tien-minh", DemoAccounts.password("coordinator.tien-minh"));
         Http.Response current = Http.get(LocalStack.GATEWAY + "/api/plans/" + planId, "Authorization", "Bearer " + token);
         ObjectNode content = (ObjectNode) json.readTree(current.body()).path("plan");
         content.put("number", "16/KH-UBND");

@@ -39,7 +39,7 @@ class UiPublicationIT {
     void signIn() {
         // an en-US browser on a Los Angeles clock: the form must still read and show Vietnam time as dd/MM/yyyy HH:mm
         browser = browsers.open(Browser.Window.DESKTOP, Browser.Locale.FOREIGN);
-        ui = UiPage.signIn(browser, "editor.phu-khuong", "BienTap@2026");
+        ui = UiPage.signIn(browser, "editor.phu-khuong", DemoAccounts.password("editor.phu-khuong"));
         ui.openTab("publication");
     }
 
@@ -176,7 +176,7 @@ class UiPublicationIT {
     }
 
     List<JsonNode> publications(String channel) {
-        String token = UiPage.apiToken("editor.phu-khuong", "BienTap@2026");
+        String token = UiPage.apiToken("editor.phu-khuong", DemoAccounts.password("editor.phu-khuong"));
         Http.Response page = Http.get(LocalStack.GATEWAY + "/api/publications?unit=" + UNIT + "&channel=" + channel + "&size=200",
                 "Authorization", "Bearer " + token);
         assertThat(page.status()).isEqualTo(200);

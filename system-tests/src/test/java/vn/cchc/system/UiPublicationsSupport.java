@@ -24,7 +24,7 @@ import vn.cchc.system.browser.Browser;
 final class UiPublicationsSupport {
     static final String UNIT = "vinh-long.phu-khuong";
     static final String EDITOR = "editor.phu-khuong";
-    static final String EDITOR_PASSWORD = "BienTap@2026";
+    static final String EDITOR_PASSWORD = DemoAccounts.password(EDITOR);
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VIETNAM);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(VIETNAM);

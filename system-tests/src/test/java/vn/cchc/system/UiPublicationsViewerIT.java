@@ -39,7 +39,7 @@ class UiPublicationsViewerIT {
         assertThat(feed.status()).as(feed.body()).isEqualTo(201);
         String feedId = UiPublicationsSupport.JSON.readTree(feed.body()).get("id").asString();
 
-        Browser browser = UiPublicationsSupport.signIn(browsers.open(Browser.Window.PHONE, Browser.Locale.VIETNAMESE), "viewer", "Xem@2026");
+        Browser browser = UiPublicationsSupport.signIn(browsers.open(Browser.Window.PHONE, Browser.Locale.VIETNAMESE), "viewer", DemoAccounts.password("viewer"));
         WebDriver driver = browser.driver();
 
         // the list and the item's page, without actions
@@ -72,7 +72,7 @@ class UiPublicationsViewerIT {
 
         // and the service agrees: a viewer's write is refused
         Http.Response refused = Http.postJson(LocalStack.GATEWAY + "/api/publications/" + id + "/retraction",
-                "{\"reason\":\"thử\"}", "Authorization", UiPublicationsSupport.token("viewer", "Xem@2026"));
+                "{\"reason\":\"thử\"}", "Authorization", UiPublicationsSupport.token("viewer", DemoAccounts.password("viewer")));
         assertThat(refused.status()).isEqualTo(403);
     }
 }

@@ -108,13 +108,13 @@ class UiTasksBrowserIT {
 
     @Test
     void aCoordinatorMovesATaskToDoneWithANoteAndSeesItInTheAuditTrail() {
-        String token = token("coordinator.bac-binh", "DieuPhoi@2026");
+        String token = token("coordinator.bac-binh", DemoAccounts.password("coordinator.bac-binh"));
         List<JsonNode> tasks = tasks(BAC_BINH, token, 13);
         // an open task with a due date late in the demo year (the 31/12 one), so the overdue check leaves it alone today
         JsonNode task = first(tasks, t -> open(t) && t.path("dueDate").asString("").equals(YEAR + "-12-31"));
         String id = task.get("id").asString();
 
-        Browser browser = tasksPage(browsers.open(Browser.Window.DESKTOP), "coordinator.bac-binh", "DieuPhoi@2026");
+        Browser browser = tasksPage(browsers.open(Browser.Window.DESKTOP), "coordinator.bac-binh", DemoAccounts.password("coordinator.bac-binh"));
         // overdue first, then by due date
         browser.await().until(d -> d.findElements(By.cssSelector("#tasks-table tbody tr")).size() >= 13);
         List<String> statuses = browser.driver().findElements(By.cssSelector("#tasks-table tbody tr .badge")).stream()
@@ -139,7 +139,7 @@ class UiTasksBrowserIT {
         // someone else changes the task meanwhile: the ETag the page holds is stale → 412, explained, reload offered
         Http.Response meanwhile = Http.postJson(LocalStack.GATEWAY + "/api/tasks/" + id + "/notes",
                 "{\"author\":\"Biên tập viên xã Bắc Bình\",\"text\":\"Đã chuẩn bị tư liệu\"}",
-                "Authorization", "Bearer " + token("editor.bac-binh", "BienTap@2026"));
+                "Authorization", "Bearer " + token("editor.bac-binh", DemoAccounts.password("editor.bac-binh")));
         assertThat(meanwhile.status()).as(meanwhile.body()).isEqualTo(200);
         Select status = new Select(browser.driver().findElement(By.id("task-status")));
         assertThat(status.getOptions().stream().map(o -> o.getDomAttribute("value")).toList())
@@ -177,12 +177,12 @@ class UiTasksBrowserIT {
 
     @Test
     void anEditorAddsANoteAndIsOfferedNoStatusChange() {
-        String token = token("editor.bac-binh", "BienTap@2026");
+        String token = token("editor.bac-binh", DemoAccounts.password("editor.bac-binh"));
         JsonNode task = first(tasks(BAC_BINH, token, 13), t -> t.path("dueDate").isNull() || t.path("dueDate").isMissingNode());
         String id = task.get("id").asString();
 
         Browser browser = tasksPage(browsers.open(Browser.Window.DESKTOP, Browser.Locale.VIETNAMESE),
-                "editor.bac-binh", "BienTap@2026");
+                "editor.bac-binh", DemoAccounts.password("editor.bac-binh"));
         openTask(browser, id);
         assertThat(browser.driver().findElements(By.id("task-status-form"))).as("no status change for an editor").isEmpty();
         assertThat(text(browser, "task-detail")).doesNotContain("null", "undefined");
@@ -216,12 +216,12 @@ class UiTasksBrowserIT {
 
     @Test
     void aCoordinatorSetsTheDueDateOfATaskDueWhenResultsArePublished() {
-        String token = token("coordinator.van-phong", "DieuPhoi@2026");
+        String token = token("coordinator.van-phong", DemoAccounts.password("coordinator.van-phong"));
         JsonNode task = first(tasks(VAN_PHONG, token, 1),
                 t -> "ON_RESULTS".equals(t.path("timeFrame").path("type").asString()) && t.path("dueDate").isNull());
         String id = task.get("id").asString();
 
-        Browser browser = tasksPage(browsers.open(Browser.Window.DESKTOP), "coordinator.van-phong", "DieuPhoi@2026");
+        Browser browser = tasksPage(browsers.open(Browser.Window.DESKTOP), "coordinator.van-phong", DemoAccounts.password("coordinator.van-phong"));
         openTask(browser, id);
         assertThat(text(browser, "task-detail")).contains("Chưa xác định (khi có kết quả công bố)");
         WebElement date = browser.driver().findElement(By.id("task-trigger-date"));
@@ -241,10 +241,10 @@ class UiTasksBrowserIT {
 
     @Test
     void onAPhoneTheListAndTheTaskPageFitAndPassAxe() {
-        String token = token("coordinator.bac-binh", "DieuPhoi@2026");
+        String token = token("coordinator.bac-binh", DemoAccounts.password("coordinator.bac-binh"));
         JsonNode task = first(tasks(BAC_BINH, token, 13), t -> t.path("window").isObject());
         Browser browser = tasksPage(browsers.open(Browser.Window.PHONE, Browser.Locale.VIETNAMESE),
-                "coordinator.bac-binh", "DieuPhoi@2026");
+                "coordinator.bac-binh", DemoAccounts.password("coordinator.bac-binh"));
         assertThat(((Number) browser.script("return window.innerWidth")).intValue()).isEqualTo(390);
         assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
                 .as("no sideways scrolling").isLessThanOrEqualTo(390);

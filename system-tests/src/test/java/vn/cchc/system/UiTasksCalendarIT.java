@@ -31,11 +31,11 @@ class UiTasksCalendarIT {
 
     @Test
     void aCoordinatorCreatesACalendarAddressThatWorksWithoutATokenAndRevokesIt() {
-        String token = UiTasksBrowserIT.token("coordinator.bac-binh", "DieuPhoi@2026");
+        String token = UiTasksBrowserIT.token("coordinator.bac-binh", DemoAccounts.password("coordinator.bac-binh"));
         List<JsonNode> tasks = UiTasksBrowserIT.tasks(UiTasksBrowserIT.BAC_BINH, token, 13);
         JsonNode dated = UiTasksBrowserIT.first(tasks, t -> t.path("dueDate").isString() && !t.path("window").isObject());
 
-        Browser browser = UiTasksBrowserIT.tasksPage(browsers.open(Browser.Window.DESKTOP), "coordinator.bac-binh", "DieuPhoi@2026");
+        Browser browser = UiTasksBrowserIT.tasksPage(browsers.open(Browser.Window.DESKTOP), "coordinator.bac-binh", DemoAccounts.password("coordinator.bac-binh"));
         browser.driver().findElement(By.id("task-calendar-create")).click();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("task-calendar-url")));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-calendar-message"),
@@ -79,7 +79,7 @@ class UiTasksCalendarIT {
 
     @Test
     void aViewerIsOfferedTheDownloadButNoSubscription() {
-        Browser browser = UiTasksBrowserIT.tasksPage(browsers.open(Browser.Window.DESKTOP), "viewer", "Xem@2026");
+        Browser browser = UiTasksBrowserIT.tasksPage(browsers.open(Browser.Window.DESKTOP), "viewer", DemoAccounts.password("viewer"));
         assertThat(browser.driver().findElement(By.id("task-calendar-download")).isDisplayed()).isTrue();
         assertThat(browser.driver().findElement(By.id("task-calendar-create")).isDisplayed()).isFalse();
         // a viewer opens a task and gets no form at all

@@ -11,7 +11,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /** The local issuer's sign-in page (Vietnamese), posted to Spring Security's form login at {@code POST /login}. */
 @Controller
-@ConditionalOnProperty(name = "cchc.auth.local-issuer.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "cchc.auth.demo", havingValue = "true")
 public class LoginPageController {
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)

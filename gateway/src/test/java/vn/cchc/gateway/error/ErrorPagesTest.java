@@ -37,6 +37,7 @@ import vn.cchc.platform.test.Http;
  * and programs get Problem Details. Also the favicon, the Chart.js webjar and the public transparency route.
  * reporting-service is a JDK HTTP server recording what reaches it; plan-service is down (a closed port).
  */
+@org.springframework.test.context.ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "cchc.gateway.rate-limit.capacity=15", "cchc.gateway.rate-limit.period=10m", "cchc.gateway.max-request-size=64KB"})
 @Import(ErrorPagesTest.Failing.class)

@@ -21,6 +21,7 @@ import vn.cchc.platform.test.Http;
  * The single-page UI as static files of the gateway: reachable without a token, Vietnamese, and written so that the
  * gateway's Content-Security-Policy lets it run (no inline script or handler).
  */
+@org.springframework.test.context.ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UiPageTest {
 
