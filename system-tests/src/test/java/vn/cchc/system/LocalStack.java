@@ -22,19 +22,19 @@ import vn.cchc.platform.test.Http;
  * {@code @ExtendWith(LocalStack.Started.class)}; it lives in JUnit's root store, so it starts at the first class that
  * asks for it and stops when the run ends, whatever the order of the classes.
  */
-final class LocalStack {
-    static final int PORT_BASE = Integer.getInteger("cchc.port-base", 8080);
-    static final int MONGO_PORT = Integer.getInteger("cchc.mongo-port", 27017);
-    static final int KAFKA_PORT = Integer.getInteger("cchc.kafka-port", 19092);
-    static final String GATEWAY = "http://127.0.0.1:" + PORT_BASE;
-    static final Path ROOT = Path.of(System.getProperty("cchc.root", "..")).toAbsolutePath().normalize();
-    static final Path HOME = Path.of(System.getProperty("cchc.home", "target/local-stack")).toAbsolutePath();
+public final class LocalStack {
+    public static final int PORT_BASE = Integer.getInteger("cchc.port-base", 8080);
+    public static final int MONGO_PORT = Integer.getInteger("cchc.mongo-port", 27017);
+    public static final int KAFKA_PORT = Integer.getInteger("cchc.kafka-port", 19092);
+    public static final String GATEWAY = "http://127.0.0.1:" + PORT_BASE;
+    public static final Path ROOT = Path.of(System.getProperty("cchc.root", "..")).toAbsolutePath().normalize();
+    public static final Path HOME = Path.of(System.getProperty("cchc.home", "target/local-stack")).toAbsolutePath();
 
     private LocalStack() {
     }
 
     /** Starts the stack on first use (fresh data), stops it at the end of the run; a failed start is not retried. */
-    static final class Started implements BeforeAllCallback {
+    public static final class Started implements BeforeAllCallback {
         @Override
         public void beforeAll(ExtensionContext context) {
             Running running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
