@@ -73,7 +73,7 @@ final class EventAttacks {
                     data.put("publicationId", victim.publicationId).put("revision", 99).put("retracted", true)
                             .put("retractionReason", "giả mạo").put("retractedAt", Instant.now().toString()).put("changedAt", Instant.now().toString());
                     return data.toString();
-                }, () -> unchangedChannel("WEBSITE", null, 1));
+                }, () -> unchangedChannel("WEBSITE", null));
         malformed(PUBLICATIONS, "/cchc/publication-service", "vn.cchc.publication.recorded.v1", "LEAFLET",
                 () -> publication("LEAFLET", "LEAFLET", null), ch -> unchangedChannel(ch, null));
         schemaBreaking(PUBLICATIONS, "/cchc/publication-service", "vn.cchc.publication.recorded.v1",
@@ -152,7 +152,7 @@ final class EventAttacks {
                     data.put("planId", victim.planId).put("unitId", v).put("status", "MET").put("revision", 99);
                     data.set("unitPath", unitPath(v));
                     return data.toString();
-                }, () -> unchangedChannel("WEBSITE", null, 1));
+                }, () -> unchangedChannel("WEBSITE", null));
     }
 
     @FunctionalInterface
@@ -214,7 +214,7 @@ final class EventAttacks {
 
     // ---------- producing and the barrier
 
-    private synchronized void settle() throws Exception {
+    private synchronized void settle() {
         if (settled) {
             return;
         }
@@ -225,33 +225,29 @@ final class EventAttacks {
                     Stack.json(new Probe().get(Stack.GATEWAY + "/api/publications?size=1&unit=" + Victim.UNIT, "Authorization",
                             Stack.bearer(Victim.ADMIN))).path("total").asLong() == Victim.counts(Victim.UNIT).path("total").asLong());
             awaitConsumers();
-        } catch (RuntimeException stuck) {
-            barrierFailure = "no stable baseline before producing: " + stuck.getMessage();
-            return;
-        }
-        countsBefore = Victim.counts(Victim.UNIT);
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer());
-        try {
-            producers.forEach(Runnable::run);
-        } finally {
-            producer.close();
-        }
-        // a legitimate change, through the API, that the counts must show (one website article)
-        long before = countsBefore.path("total").asLong();
-        Probe.Reply legit = new Probe().post(Stack.GATEWAY + "/api/publications", CrossUnitAttacks.json(Map.of(
-                "unitId", Victim.UNIT, "channel", "WEBSITE", "kind", "ARTICLE", "title", "Tin hợp lệ sau các sự kiện giả mạo",
-                "url", "https://xakiemthu.laichau.gov.vn/tin/" + UUID.randomUUID(), "publishedAt", Victim.minutesAgo(60))),
-                "Authorization", Stack.bearer(Victim.ADMIN));
-        if (legit.status() != 201) {
-            throw new IllegalStateException("the legitimate change was refused: " + legit);
-        }
-        try {
-            await("the legitimate article counted").atMost(Victim.WAIT)
-                    .until(() -> Victim.counts(Victim.UNIT).path("total").asLong() > before);
+            countsBefore = Victim.counts(Victim.UNIT);
+            doneDifferenceBefore = settledDifference(0);
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA, ProducerConfig.ACKS_CONFIG, "all"),
+                    new StringSerializer(), new ByteArraySerializer());
+            try {
+                producers.forEach(Runnable::run);
+            } finally {
+                producer.close();
+            }
+            // a legitimate change through the API that must show (an item of the attackers' unit, which no forged record
+            // touches), then every consumer group past the end of its topics
+            long before = Victim.counts(Victim.ATTACKER_UNIT).path("total").asLong();
+            Probe.Reply legit = new Probe().post(Stack.GATEWAY + "/api/publications", CrossUnitAttacks.json(Map.of(
+                    "unitId", Victim.ATTACKER_UNIT, "channel", "PRINT", "kind", "LEAFLET", "title", "Tờ rơi hợp lệ sau các sự kiện giả mạo",
+                    "publishedAt", Victim.minutesAgo(1200), "confirmDuplicate", true)), "Authorization", Stack.bearer(Victim.ADMIN));
+            if (legit.status() != 201) {
+                throw new IllegalStateException("the legitimate change was refused: " + legit);
+            }
+            await("the legitimate item counted").atMost(Victim.WAIT)
+                    .until(() -> Victim.counts(Victim.ATTACKER_UNIT).path("total").asLong() > before);
             awaitConsumers();
-        } catch (RuntimeException stuck) {
-            barrierFailure = "the consumers did not get past the forged records: " + stuck.getMessage();
+        } catch (Exception | AssertionError stuck) {
+            barrierFailure = "the barrier did not complete (consumers stuck on a forged record?): " + stuck;
         }
     }
 
@@ -394,8 +390,11 @@ final class EventAttacks {
         return Outcome.refused("no task, no target of " + planId);
     }
 
-    /** reporting-service's count of the victim's DONE tasks must be the owner's (task-service's). */
-    private Outcome taskReportUnchanged() throws Exception {
+    private Outcome taskReport;
+    private long doneDifferenceBefore;
+
+    /** reporting-service's count of the victim's DONE tasks minus task-service's (the owner's). */
+    private static long doneDifference() throws Exception {
         long reported = Stack.json(new Probe().get(Stack.GATEWAY + "/api/reports/units/" + Victim.UNIT + "/tasks?year=" + Stack.year(),
                 "Authorization", Stack.bearer(Victim.ADMIN))).path("done").asLong();
         long owned = 0;
@@ -403,8 +402,30 @@ final class EventAttacks {
                 Stack.bearer(Victim.ADMIN)))) {
             owned += "DONE".equals(task.path("status").asString()) ? 1 : 0;
         }
-        return reported != owned ? Outcome.leaked("reporting-service counts " + reported + " DONE tasks of the victim, task-service " + owned)
-                : Outcome.refused("reporting agrees with task-service (" + owned + " DONE)");
+        return reported - owned;
+    }
+
+    /** The difference as the barrier leaves it, once the owner's own events have had 20 s to arrive. */
+    private static long settledDifference(long expected) throws Exception {
+        try {
+            await("reporting-service's DONE tasks agree with task-service's").atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> doneDifference() == expected);
+        } catch (RuntimeException stillDifferent) {
+            // measured below
+        }
+        return doneDifference();
+    }
+
+    /** reporting-service must not count a DONE the owner (task-service) does not have, beyond what it did before. */
+    private synchronized Outcome taskReportUnchanged() throws Exception {
+        if (taskReport == null) {
+            long difference = settledDifference(doneDifferenceBefore);
+            taskReport = difference == doneDifferenceBefore
+                    ? Outcome.refused("reporting agrees with task-service as before")
+                    : Outcome.leaked("reporting-service counts " + (difference - doneDifferenceBefore)
+                            + " more DONE tasks of the victim than task-service, its owner");
+        }
+        return taskReport;
     }
 
     private Outcome unknownUnit(String unitId) throws Exception {

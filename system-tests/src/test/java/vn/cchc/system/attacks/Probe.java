@@ -29,7 +29,8 @@ final class Probe {
         }
     }
 
-    record Reply(int status, String body, HttpHeaders headers) {
+    /** An answer, with the address it answered (the ids the caller sent are in it). */
+    record Reply(int status, String body, HttpHeaders headers, String uri) {
         String header(String name) {
             return headers.firstValue(name).orElse("");
         }
@@ -123,7 +124,7 @@ final class Probe {
         HttpRequest built = request.build();
         try {
             HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers());
+            return new Reply(response.statusCode(), response.body(), response.headers(), built.uri().toString());
         } catch (HttpTimeoutException e) {
             throw new NoAnswer("no answer within " + DEADLINE.toSeconds() + " s: " + built.method() + " " + shortUri(built));
         } catch (IOException e) {

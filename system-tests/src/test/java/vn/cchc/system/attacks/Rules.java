@@ -10,9 +10,11 @@ final class Rules {
 
     /**
      * The operation must be refused: 5xx is an ERROR, 2xx/3xx a LEAK, a 4xx naming any of {@code secrets} (another
-     * unit's id, title, key) a LEAK, any other 4xx REFUSED.
+     * unit's id, title, key) a LEAK, any other 4xx REFUSED. An id the caller sent in the address may be echoed.
      */
     static Outcome refused(Probe.Reply reply, String... secrets) {
+        secrets = Arrays.stream(secrets).filter(Objects::nonNull).filter(s -> reply.uri() == null || !reply.uri().contains(s))
+                .toArray(String[]::new);
         if (reply.status() >= 500) {
             return Outcome.error("5xx: " + reply);
         }
