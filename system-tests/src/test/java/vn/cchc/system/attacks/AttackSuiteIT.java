@@ -64,7 +64,7 @@ class AttackSuiteIT {
                 + (failures.isEmpty() ? "\nEvery attack was refused.\n" : "\nNot refused:\n" + failures + "\n");
         System.out.println(report);
         Path file = LocalStack.HOME.resolveSibling("attack-report.txt");
-        Files.writeString(file, report, StandardCharsets.UTF_8);
+        Files.writeString(file, report + "\nEvery attack:\n" + AttackTable.listing(results) + "\n", StandardCharsets.UTF_8);
         assertThat(failures).as("attacks that leaked, answered 5xx or hung (table in %s):%n%s", file, table).isEmpty();
     }
 }

@@ -40,4 +40,10 @@ final class AttackTable {
                         r.outcome().why()))
                 .collect(Collectors.joining("\n"));
     }
+
+    /** Every attack with its verdict, for the report file. */
+    static String listing(List<Result> results) {
+        return results.stream().map(r -> String.format("%-7s %s — %s", r.outcome().verdict(), r.attack(), r.outcome().why()))
+                .collect(Collectors.joining("\n"));
+    }
 }
