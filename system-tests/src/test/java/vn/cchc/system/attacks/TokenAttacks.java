@@ -54,6 +54,9 @@ final class TokenAttacks {
                             if (!token.find()) {
                                 return "refused-at-issue"; // nothing minted: the attack is over, any later answer is 401
                             }
+                            if (!ForgedTokens.payload(token.group(1)).path("iss").asString("").contains("evil.example")) {
+                                return "host-ignored"; // the issuer did not follow the Host header: nothing forged to use
+                            }
                             return token.group(1);
                         }));
         List<Attack> attacks = new ArrayList<>();
