@@ -94,7 +94,10 @@ final class EventAttacks {
                     ObjectNode data = plan(victim.planId);
                     data.put("revision", 99).put("status", "AMENDED").put("amendmentNote", "giả mạo");
                     var tasks = data.putArray("tasks");
-                    for (int i : new int[] {0, 1, 3}) {
+                    for (int i = 0; i < victim.taskIds.size(); i++) {
+                        if (i == 2) {
+                            continue;
+                        }
                         ObjectNode task = tasks.addObject();
                         task.put("id", "atk-task-" + (i + 1)).put("number", String.valueOf(i + 1)).put("title", victim.taskTitles.get(i))
                                 .put("leadUnitId", Victim.UNIT);
@@ -117,16 +120,16 @@ final class EventAttacks {
 
         // tasks: only reporting-service reads them; a DONE would show in its task report of the commune
         forged(TASKS, "a task status change to DONE of the victim's task, from " + OUTSIDE, OUTSIDE, "vn.cchc.task.status-changed.v1",
-                () -> task(2).toString(), this::taskReportUnchanged);
-        malformed(TASKS, "/cchc/task-service", "vn.cchc.task.status-changed.v1", "task", () -> task(2),
-                ignored -> taskReportUnchanged());
+                () -> task(4).toString(), () -> notReportedDone(4));
+        malformed(TASKS, "/cchc/task-service", "vn.cchc.task.status-changed.v1", "task", () -> task(5),
+                ignored -> notReportedDone(5));
         schemaBreaking(TASKS, "/cchc/task-service", "vn.cchc.task.status-changed.v1", () -> {
-            ObjectNode data = task(2);
+            ObjectNode data = task(6);
             data.remove("unitPath");
             data.remove("entryId");
             data.put("evidence", "không phải danh sách").put("revision", 1000);
             return data;
-        }, this::taskReportUnchanged);
+        }, () -> notReportedDone(6));
 
         // units: publication-service records only for units it knows and that are active
         String forgedUnit = v + "-gia-mao";
@@ -185,8 +188,9 @@ final class EventAttacks {
     private void malformed(String topic, String ownerSource, String type, String label, Node data, LabelEffect effectOf) {
         String key = UUID.randomUUID().toString();
         producers.add(() -> send(topic, key, headers(ownerSource, type, key), "{\"this is\": not JSON <at all>".getBytes(StandardCharsets.UTF_8)));
+        // such a body can name nothing to change: the danger is a consumer stuck on it, which the barrier turns into a HANG
         add(topic, "a body that is not JSON", type + " headers of " + ownerSource + ", body not JSON, onto " + topic,
-                () -> effectOf.check(label));
+                () -> Outcome.refused("every consumer got past it"));
         String key2 = UUID.randomUUID().toString();
         producers.add(() -> send(topic, key2, List.of(), bytes(() -> data.get().toString())));
         add(topic, "an event without CloudEvents headers", "the JSON of a " + type + " without any ce_* header, onto " + topic,
@@ -390,14 +394,14 @@ final class EventAttacks {
     }
 
     /**
-     * reporting-service must not hold the victim's third task as done (only forged task events say so: its owner,
+     * reporting-service must not hold the victim's task {@code i} as done (only a forged task event says so: its owner,
      * task-service, never made it DONE): it must be absent from the year report's {@code tasksDone}.
      */
-    private Outcome taskReportUnchanged() throws Exception {
+    private Outcome notReportedDone(int i) throws Exception {
         JsonNode report = Stack.json(new Probe().get(Stack.GATEWAY + "/api/reports/units/" + Victim.UNIT + "/periodic/" + Stack.year() + "-Y",
                 "Authorization", Stack.bearer(Victim.ADMIN)));
-        String owner = victim.task(2).path("status").asString();
-        return report.path("tasksDone").toString().contains(victim.taskIds.get(2))
+        String owner = victim.task(i).path("status").asString();
+        return report.path("tasksDone").toString().contains(victim.taskIds.get(i))
                 ? Outcome.leaked("reporting-service lists the victim's task as done; task-service (its owner) has it " + owner)
                 : Outcome.refused("not among the year report's done tasks (owner: " + owner + ")");
     }

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The data the attacks try to reach: a commune of the suite's own ({@value #UNIT}, added under Lai Châu, where no other
- * system test counts anything) with an issued plan of this year (a yearly website target and four dated tasks), a draft
+ * system test counts anything) with an issued plan of this year (a yearly website target and eight dated tasks), a draft
  * plan, a publication recorded under a known client key, a (paused) feed subscription and a calendar subscription, all
  * made by the province admin through the gateway. The attackers are the demo accounts of Lai Châu's Văn phòng UBND
  * ({@value #ATTACKER_UNIT}), whose own records the suite may add to.
@@ -30,7 +30,10 @@ final class Victim {
     final String planId;
     final String draftId;
     final String draftETag;
-    /** Tasks of the issued plan: [0] evidence via gateway, [1] evidence direct, [2] forged task events, [3] forged publication events. */
+    /**
+     * Tasks of the issued plan: [0] evidence via the gateway, [1] evidence direct, [2] dropped by a forged amendment,
+     * [3] named by a forged publication, [4]–[6] made DONE by forged, headerless and schema-breaking task events, [7] spare.
+     */
     final List<String> taskIds;
     final List<String> taskTitles;
     final String publicationId;
@@ -74,7 +77,9 @@ final class Victim {
         List<Map<String, Object>> tasks = new ArrayList<>();
         String[] titles = {"Viết tin, bài tuyên truyền CCHC trên Trang thông tin điện tử xã",
             "Tổ chức hội nghị đối thoại về cải cách hành chính", "Phát thanh chuyên mục CCHC hằng tháng",
-            "Tổng kết công tác tuyên truyền cải cách hành chính"};
+            "Tổng kết công tác tuyên truyền cải cách hành chính", "Cập nhật thủ tục hành chính trên Cổng dịch vụ công",
+            "Tập huấn kỹ năng viết tin, bài về CCHC", "Khảo sát mức độ hài lòng của người dân",
+            "Treo băng rôn tuyên truyền CCHC tại trụ sở"};
         for (int i = 0; i < titles.length; i++) {
             tasks.add(Map.of("id", "atk-task-" + (i + 1), "number", String.valueOf(i + 1), "title", titles[i],
                     "leadUnitId", UNIT, "timeFrame", Map.of("type", "DATE", "date", year + "-12-31")));
