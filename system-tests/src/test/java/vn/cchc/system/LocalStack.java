@@ -22,21 +22,21 @@ import vn.cchc.platform.test.Http;
  * {@code @ExtendWith(LocalStack.Started.class)}; it lives in JUnit's root store, so it starts at the first class that
  * asks for it and stops when the run ends, whatever the order of the classes.
  */
-final class LocalStack {
-    static final int PORT_BASE = Integer.getInteger("cchc.port-base", 8080);
-    static final int MONGO_PORT = Integer.getInteger("cchc.mongo-port", 27017);
-    static final int KAFKA_PORT = Integer.getInteger("cchc.kafka-port", 19092);
-    static final String GATEWAY = "http://127.0.0.1:" + PORT_BASE;
-    /** Where the gateway serves /actuator/** (its health and metrics). */
-    static final int GATEWAY_MANAGEMENT_PORT = PORT_BASE;
-    static final Path ROOT = Path.of(System.getProperty("cchc.root", "..")).toAbsolutePath().normalize();
-    static final Path HOME = Path.of(System.getProperty("cchc.home", "target/local-stack")).toAbsolutePath();
+public final class LocalStack {
+    public static final int PORT_BASE = Integer.getInteger("cchc.port-base", 8080);
+    public static final int MONGO_PORT = Integer.getInteger("cchc.mongo-port", 27017);
+    public static final int KAFKA_PORT = Integer.getInteger("cchc.kafka-port", 19092);
+    public static final String GATEWAY = "http://127.0.0.1:" + PORT_BASE;
+    /** Where the gateway serves /actuator/** (its health and metrics): its management port, run-local.sh's base + 90. */
+    public static final int GATEWAY_MANAGEMENT_PORT = PORT_BASE + 90;
+    public static final Path ROOT = Path.of(System.getProperty("cchc.root", "..")).toAbsolutePath().normalize();
+    public static final Path HOME = Path.of(System.getProperty("cchc.home", "target/local-stack")).toAbsolutePath();
 
     private LocalStack() {
     }
 
     /** Starts the stack on first use (fresh data), stops it at the end of the run; a failed start is not retried. */
-    static final class Started implements BeforeAllCallback {
+    public static final class Started implements BeforeAllCallback {
         @Override
         public void beforeAll(ExtensionContext context) {
             Running running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
@@ -124,9 +124,10 @@ final class LocalStack {
         builder.environment().put("CCHC_PORT_BASE", Integer.toString(PORT_BASE));
         builder.environment().put("CCHC_MONGO_PORT", Integer.toString(MONGO_PORT));
         builder.environment().put("CCHC_KAFKA_PORT", Integer.toString(KAFKA_PORT));
-        // the test stack only: publication-service may read feeds on 127.0.0.1, where the feed tests serve theirs
-        // (cchc.feeds.allow-private-addresses, off by default: feed addresses come from users)
-        builder.environment().put("CCHC_FEEDS_ALLOW_PRIVATE_ADDRESSES", "true");
+        // the test stack only: publication-service may read feeds on 127.0.0.2, where the feed test serves its own
+        // (cchc.feeds.allowed-networks, empty by default: feed addresses come from users); 127.0.0.2 only, so the attack
+        // suite's loopback addresses (127.0.0.1, [::1], …) are still refused
+        builder.environment().put("CCHC_FEEDS_ALLOWED_NETWORKS", "127.0.0.2/32");
         // the public transparency page (/cong-khai) is off unless a province is listed: the system tests open Vĩnh Long's
         builder.environment().put("CCHC_TRANSPARENCY_PROVINCES", System.getProperty("cchc.transparency-provinces", "vinh-long"));
         Process process = builder.start();

@@ -30,7 +30,7 @@ import vn.cchc.system.browser.Browsers;
 
 /**
  * Feed subscriptions in a real browser against the real local stack. The ward's website feed is an RSS document
- * served by a JDK {@link HttpServer} on 127.0.0.1 (the test stack lets publication-service read loopback feeds:
+ * served by a JDK {@link HttpServer} on 127.0.0.2 (the test stack lets publication-service read feeds there and nowhere else on loopback:
  * {@code CCHC_FEEDS_ALLOW_PRIVATE_ADDRESSES} in {@link LocalStack}). The editor adds it (a bad address first: the
  * error under its field), polls it now (the last poll, its result and the items found show in the row, and the
  * entries are recorded), pauses and resumes it, and removes it after a confirmation.
@@ -46,7 +46,7 @@ class UiFeedsIT {
     @BeforeEach
     void serveTheFeed() throws IOException {
         label = UiPublicationsSupport.unique();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 0);
         server.createContext("/rss", exchange -> {
             byte[] body = rss().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
@@ -64,7 +64,7 @@ class UiFeedsIT {
     }
 
     String feedUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/rss";
+        return "http://127.0.0.2:" + server.getAddress().getPort() + "/rss";
     }
 
     /** Two entries of the ward website, yesterday and an hour ago. */
