@@ -38,7 +38,14 @@ export const RULE_MESSAGES = {
   'not-in-future': 'Thời gian đăng, phát không được ở tương lai.',
   'unknown-unit': 'Đơn vị không có trong danh mục đơn vị.', 'inactive-unit': 'Đơn vị đã ngừng hoạt động.',
   'channel-not-operated': 'Đơn vị (và đơn vị cấp trên) không quản lý kênh này.',
-  positive: 'Phải lớn hơn 0.', min: 'Giá trị quá nhỏ.', max: 'Giá trị quá lớn.'
+  positive: 'Phải lớn hơn 0.', min: 'Giá trị quá nhỏ.', max: 'Giá trị quá lớn.',
+  'public-address': 'Chỉ nhận nguồn tin từ địa chỉ công khai trên Internet.',
+  'allowed-port': 'Chỉ nhận nguồn tin qua cổng 80 hoặc 443.',
+  'no-control-characters': 'Có ký tự điều khiển không hợp lệ.',
+  'no-such-date': 'Ngày không có trên lịch (ví dụ 30/02).',
+  'unknown-plan': 'Kế hoạch không có hoặc không thuộc đơn vị của bạn.',
+  'max-rows': 'Tệp có quá nhiều dòng.', 'max-columns': 'Tệp có quá nhiều cột.',
+  'unpacked-size': 'Tệp quá lớn khi giải nén.'
 };
 /** The publication form's messages, by "field:rule" (the form's own checks and the service's rules). */
 export const PUBLICATION_MESSAGES = {
