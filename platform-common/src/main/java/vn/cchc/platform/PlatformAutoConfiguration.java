@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.json.JsonMapper;
+import vn.cchc.platform.events.EventGate;
 import vn.cchc.platform.outbox.AggregateWriter;
 import vn.cchc.platform.outbox.OutboxProperties;
 import vn.cchc.platform.outbox.OutboxRelay;
@@ -39,6 +40,13 @@ public class PlatformAutoConfiguration {
     @Bean
     MongoPingHealthIndicator mongoPingHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    /** Every consumer takes its events through this gate: owner, envelope and contract checked (see EventGate). */
+    @Bean
+    @ConditionalOnMissingBean
+    EventGate eventGate(JsonMapper json, MeterRegistry meters) {
+        return new EventGate(json, meters);
     }
 
     @Bean
