@@ -18,8 +18,13 @@ import org.awaitility.Awaitility;
  * the value and the reason the binder put in {@code x-exception-message}.
  */
 public final class DeadLetters {
-    /** One dead-lettered record. */
-    public record Letter(String key, String value, String reason, String originalTopic) {
+    /**
+     * One dead-lettered record.
+     *
+     * @param reason the gate's reason ({@code refused [rule] field: ...}) cut out of {@code x-exception-message}, which
+     *               the binder prefixes with the failing handler's name; the whole header for other failures
+     */
+    public record Letter(String key, String value, String reason, String exceptionMessage, String originalTopic) {
     }
 
     private DeadLetters() {
@@ -40,12 +45,18 @@ public final class DeadLetters {
             return Awaitility.await("a record keyed " + key + " on " + dlqTopic).atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(100)).until(() -> {
                         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(300))) {
-                            seen.add(new Letter(text(r.key()), text(r.value()), header(r, "x-exception-message"),
+                            String message = header(r, "x-exception-message");
+                            seen.add(new Letter(text(r.key()), text(r.value()), reason(message), message,
                                     header(r, "x-original-topic")));
                         }
                         return seen.stream().filter(l -> key.equals(l.key())).findFirst().orElse(null);
                     }, java.util.Objects::nonNull);
         }
+    }
+
+    private static String reason(String message) {
+        int at = message == null ? -1 : message.indexOf("refused [");
+        return at < 0 ? message : message.substring(at);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
