@@ -130,7 +130,7 @@ public final class Scenario {
                 .put("planId", plan);
         data.set("unitPath", json.valueToTree(UnitPath.of(unitId)));
         if (retracted) {
-            data.put("retracted", true).put("retractionReason", "Đăng nhầm nội dung");
+            data.put("retracted", true).put("retractionReason", "Đăng nhầm nội dung").put("retractedAt", at);
         }
         return new Event("cchc.publication.events", type, id, json.writeValueAsString(data));
     }
