@@ -167,6 +167,9 @@ public final class Scenario {
                 .put("dueDate", due).put("changedAt", changedAt).put("title", title).put("source", "CATALOGUE");
         data.set("unitPath", json.valueToTree(UnitPath.of(office)));
         String type = revision == 1 ? "vn.cchc.task.created.v1" : "vn.cchc.task.status-changed.v1";
+        if (revision == 1) {
+            data.putNull("previousStatus"); // a created task has none (its contract says so)
+        }
         return new Event("cchc.task.events", type, id, json.writeValueAsString(data));
     }
 
