@@ -34,7 +34,7 @@ public final class DeadLetters {
         return topic + "." + group + ".dlq";
     }
 
-    /** Waits (60 s) until the dead-letter topic holds a record with {@code key}, and returns it. */
+    /** Waits (60 s) until the dead-letter topic holds a record with {@code key}, and returns the last one read. */
     public static Letter await(String brokers, String dlqTopic, String key) {
         List<Letter> seen = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -49,7 +49,7 @@ public final class DeadLetters {
                             seen.add(new Letter(text(r.key()), text(r.value()), reason(message), message,
                                     header(r, "x-original-topic")));
                         }
-                        return seen.stream().filter(l -> key.equals(l.key())).findFirst().orElse(null);
+                        return seen.stream().filter(l -> key.equals(l.key())).reduce((first, last) -> last).orElse(null);
                     }, java.util.Objects::nonNull);
         }
     }
