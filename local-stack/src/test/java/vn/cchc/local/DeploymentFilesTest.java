@@ -65,6 +65,12 @@ class DeploymentFilesTest {
         for (String overlay : List.of("commune", "province")) {
             String manifests = run("kubectl", "kustomize", ROOT.resolve("deploy/k8s/overlays/" + overlay).toString());
             assertThat(manifests).contains("kind: Deployment", "path: /actuator/health/liveness", "path: /actuator/health/readiness");
+            // the trusted bus and data stores (docs/event-trust.md)
+            assertThat(manifests).contains("kind: Kafka\n", "kind: KafkaNodePool", "kind: KafkaTopic", "kind: KafkaUser",
+                    "kind: MongoDBCommunity", "kind: NetworkPolicy", "type: scram-sha-512", "name: default-deny-ingress",
+                    "topicName: cchc.publication.events.reporting-service.dlq", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+            assertThat(manifests.split("kind: KafkaUser", -1)).as("a KafkaUser per service").hasSize(5);
+            assertThat(manifests).doesNotContain("auto.create.topics.enable: true");
         }
     }
 

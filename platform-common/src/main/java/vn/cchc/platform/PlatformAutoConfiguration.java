@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import vn.cchc.platform.health.MongoPingHealthIndicator;
 import vn.cchc.platform.health.ReadinessGauge;
+import vn.cchc.platform.events.EventGate;
 import vn.cchc.platform.outbox.AggregateWriter;
 import vn.cchc.platform.outbox.OutboxProperties;
 import vn.cchc.platform.outbox.OutboxRelay;
@@ -57,6 +58,13 @@ public class PlatformAutoConfiguration {
     @Bean
     MongoPingHealthIndicator mongoPingHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    /** Every consumer takes its events through this gate: owner, envelope and contract checked (see EventGate). */
+    @Bean
+    @ConditionalOnMissingBean
+    EventGate eventGate(JsonMapper json, MeterRegistry meters) {
+        return new EventGate(json, meters);
     }
 
     @Bean

@@ -246,10 +246,11 @@ class EffectiveStartFlowTest {
         assertThat(points).containsEntry("CHANNEL_ELECTRONIC_BOARD", 0.0).containsEntry("CHANNEL_ONLINE", 0.25)
                 .containsEntry("CHANNEL_TRADITIONAL", 0.5);
 
-        // tasks: a group-led task arrives under the issuing unit; an event without a unit is kept under the plan's issuer
+        // tasks: a group-led task arrives under the issuing unit (task-service publishes it so; an event without a unit
+        // breaks the task contract and is dead-lettered, see trust.EventTrustTest)
         try (CloudEventSender sender = new CloudEventSender(brokers)) {
             task(sender, "th-task-1", TAN_HANH, "Lồng ghép tuyên truyền CCHC trong các cuộc họp, hội nghị", null);
-            task(sender, "th-task-2", null, "Hưởng ứng cuộc thi tìm hiểu CCHC của tỉnh", "2026-06-30");
+            task(sender, "th-task-2", TAN_HANH, "Hưởng ứng cuộc thi tìm hiểu CCHC của tỉnh", "2026-06-30");
         }
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(getJson(th + "/tasks").at("/byUnit/" + TAN_HANH + "/total").asInt()).isEqualTo(2));

@@ -130,7 +130,7 @@ public final class Scenario {
                 .put("planId", plan);
         data.set("unitPath", json.valueToTree(UnitPath.of(unitId)));
         if (retracted) {
-            data.put("retracted", true).put("retractionReason", "Đăng nhầm nội dung");
+            data.put("retracted", true).put("retractionReason", "Đăng nhầm nội dung").put("retractedAt", at);
         }
         return new Event("cchc.publication.events", type, id, json.writeValueAsString(data));
     }
@@ -167,6 +167,9 @@ public final class Scenario {
                 .put("dueDate", due).put("changedAt", changedAt).put("title", title).put("source", "CATALOGUE");
         data.set("unitPath", json.valueToTree(UnitPath.of(office)));
         String type = revision == 1 ? "vn.cchc.task.created.v1" : "vn.cchc.task.status-changed.v1";
+        if (revision == 1) {
+            data.putNull("previousStatus"); // a created task has none (its contract says so)
+        }
         return new Event("cchc.task.events", type, id, json.writeValueAsString(data));
     }
 

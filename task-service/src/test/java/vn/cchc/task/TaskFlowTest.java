@@ -198,6 +198,7 @@ class TaskFlowTest extends ServiceTestBase {
                 Instant.parse("2026-01-12T03:00:00Z"), contest);
         retracted.put("retracted", true);
         retracted.put("retractionReason", "Đăng nhầm bài");
+        retracted.put("retractedAt", "2026-01-13T03:00:00Z");
         sendPublication("vn.cchc.publication.retracted.v1", retracted);
         await().atMost(WAIT).until(() -> tasks.findById(contest).orElseThrow().getStatus() == TaskStatus.PLANNED);
         assertThat(tasks.findById(contest).orElseThrow().getEvidence()).isEmpty();
@@ -283,6 +284,7 @@ class TaskFlowTest extends ServiceTestBase {
         broadcast.put("revision", 2);
         broadcast.put("retracted", true);
         broadcast.put("retractionReason", "Chương trình phát nhầm ngày");
+        broadcast.put("retractedAt", "2026-01-25T02:00:00Z");
         sendPublication("vn.cchc.publication.retracted.v1", broadcast);
         await().atMost(WAIT).until(() -> tasks.findById(programme).orElseThrow().getStatus() == TaskStatus.OVERDUE);
     }
@@ -363,6 +365,9 @@ class TaskFlowTest extends ServiceTestBase {
         duty.set("coordinatingUnitIds", json.createArrayNode());
         ObjectNode frame = duty.putObject("timeFrame");
         frame.put("type", "HALF_YEAR");
+        frame.putNull("date");
+        frame.putNull("month");
+        frame.putNull("quarter");
         frame.put("half", 2);
         frame.put("year", 2026);
         frame.put("text", "6 tháng cuối năm 2026");

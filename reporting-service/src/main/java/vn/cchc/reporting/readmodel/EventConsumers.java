@@ -1,21 +1,16 @@
 package vn.cchc.reporting.readmodel;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import vn.cchc.platform.events.CloudEventHeaders;
+import vn.cchc.platform.events.EventGate;
+import vn.cchc.platform.events.InboundEvent;
 import vn.cchc.reporting.compliance.TargetStatusTracker;
 import vn.cchc.reporting.counts.PublicationFactProjection.Applied;
 import vn.cchc.reporting.counts.PublicationFactProjection.FactEvent;
@@ -26,24 +21,25 @@ import vn.cchc.reporting.plans.PlanView;
  * The Spring Cloud Stream bindings {@code publicationEvents-in-0} (batch mode: every record of a poll at once),
  * {@code planEvents-in-0}, {@code taskEvents-in-0}, {@code unitEvents-in-0}. Each applied event goes to the live stream;
  * publication and plan events re-evaluate the target periods they can move (which may emit compliance events through
- * the outbox).
+ * the outbox). Every record passes the {@link EventGate} first: an event not from its owner, without a CloudEvents
+ * envelope or not valid against its contract is refused, dead-lettered with the reason and changes no read model.
  */
 @Configuration
 class EventConsumers {
-    private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
+    static final String PUBLICATION_BINDING = "publicationEvents-in-0";
 
     private final Projections projections;
     private final ReadStore store;
     private final TargetStatusTracker tracker;
     private final LiveUpdates live;
-    private final JsonMapper json;
+    private final EventGate gate;
 
-    EventConsumers(Projections projections, ReadStore store, TargetStatusTracker tracker, LiveUpdates live, JsonMapper json) {
+    EventConsumers(Projections projections, ReadStore store, TargetStatusTracker tracker, LiveUpdates live, EventGate gate) {
         this.projections = projections;
         this.store = store;
         this.tracker = tracker;
         this.live = live;
-        this.json = json;
+        this.gate = gate;
     }
 
     @Bean
@@ -53,21 +49,21 @@ class EventConsumers {
 
     @Bean
     Consumer<Message<byte[]>> planEvents() {
-        return message -> handle(message, "vn.cchc.plan.");
+        return message -> handle("planEvents-in-0", message);
     }
 
     @Bean
     Consumer<Message<byte[]>> taskEvents() {
-        return message -> handle(message, "vn.cchc.task.");
+        return message -> handle("taskEvents-in-0", message);
     }
 
     @Bean
     Consumer<Message<byte[]>> unitEvents() {
-        return message -> handle(message, "vn.cchc.unit.");
+        return message -> handle("unitEvents-in-0", message);
     }
 
     /**
-     * A poll's publication events, applied together. An unreadable record stops the batch there: the ones before it are
+     * A poll's publication events, applied together. A refused record stops the batch there: the ones before it are
      * applied, and {@link BatchListenerFailedException} tells the container which record failed, so it alone goes to
      * the dead-letter topic and the rest are delivered again.
      */
@@ -75,22 +71,20 @@ class EventConsumers {
     void handlePublications(Message<List<byte[]>> batch) {
         List<byte[]> payloads = batch.getPayload();
         List<Map<String, Object>> headers = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
+        Object topics = batch.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
         List<FactEvent> events = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             Map<String, Object> h = headers == null || headers.size() <= i ? Map.of() : headers.get(i);
-            String type = text(h.get(CloudEventHeaders.TYPE));
-            if (type == null || !Projections.isPublicationEvent(type)) {
-                log.warn("Skipping a message of type {} on the publication topic", type);
-                continue;
-            }
+            String topic = topics instanceof List<?> list && list.size() > i ? String.valueOf(list.get(i)) : null;
+            InboundEvent event;
             try {
-                JsonNode data = json.readTree(payloads.get(i));
-                data.required("publicationId");
-                data.required("revision");
-                events.add(new FactEvent(type, data, parseTime(text(h.get(CloudEventHeaders.TIME)))));
-            } catch (RuntimeException unreadable) {
+                event = gate.admit(PUBLICATION_BINDING, topic, h, payloads.get(i)).orElse(null);
+            } catch (RuntimeException refused) {
                 applyPublications(events);
-                throw new BatchListenerFailedException("unreadable publication event: " + unreadable.getMessage(), unreadable, i);
+                throw new BatchListenerFailedException(refused.getMessage(), refused, i);
+            }
+            if (event != null && Projections.isPublicationEvent(event.type())) {
+                events.add(new FactEvent(event.type(), event.data(), event.time()));
             }
         }
         applyPublications(events);
@@ -111,15 +105,12 @@ class EventConsumers {
         }
     }
 
-    void handle(Message<byte[]> message, String prefix) {
-        String type = CloudEventHeaders.type(message);
-        if (type == null || !type.startsWith(prefix)) {
-            log.warn("Skipping a message of type {} on a {}* topic", type, prefix);
+    void handle(String binding, Message<byte[]> message) {
+        InboundEvent event = gate.admit(binding, message).orElse(null);
+        if (event == null) {
             return;
         }
-        JsonNode data = json.readTree(message.getPayload());
-        String time = CloudEventHeaders.get(message, CloudEventHeaders.TIME);
-        Projections.Change change = projections.applyLive(type, data, parseTime(time));
+        Projections.Change change = projections.applyLive(event.type(), event.data(), event.time());
         if (change == null) {
             return;
         }
@@ -130,23 +121,5 @@ class EventConsumers {
             }
         }
         live.publish("change", change.unitId(), change);
-    }
-
-    private static String text(Object header) {
-        if (header instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return header == null ? null : header.toString();
-    }
-
-    private static Instant parseTime(String time) {
-        if (time == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(time).toInstant();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,9 +22,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.cchc.platform.events.EventGate;
+import vn.cchc.platform.events.InboundEvent;
+import vn.cchc.platform.events.RefusedEventException;
 import vn.cchc.reporting.counts.PublicationFactProjection;
 import vn.cchc.platform.web.ConflictException;
 import vn.cchc.reporting.readmodel.Projections;
@@ -56,16 +60,22 @@ public class RebuildService {
     private final JsonMapper json;
     private final Clock clock;
     private final String brokers;
+    private final EventGate gate;
+    private final Map<String, Object> kafkaClient;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
     private final AtomicReference<Status> status = new AtomicReference<>();
 
     RebuildService(ReadModels models, Projections projections, JsonMapper json, Clock clock,
-                   @Value("${cchc.kafka.brokers}") String brokers) {
+                   @Value("${cchc.kafka.brokers}") String brokers, EventGate gate, KafkaProperties kafka) {
         this.models = models;
         this.projections = projections;
         this.json = json;
         this.clock = clock;
         this.brokers = brokers;
+        this.gate = gate;
+        // the connection settings of every other client of this service (security protocol, SASL, trust store)
+        this.kafkaClient = new HashMap<>(kafka.buildConsumerProperties());
+        this.kafkaClient.remove(ConsumerConfig.GROUP_ID_CONFIG);
     }
 
     public synchronized Status start() {
@@ -88,11 +98,12 @@ public class RebuildService {
         long startedNanos = System.nanoTime(); // a moment after the new generation was announced (start())
         long read = 0;
         long applied = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024), new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> config = new HashMap<>(kafkaClient);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : TOPICS) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
@@ -117,22 +128,22 @@ public class RebuildService {
                 List<PublicationFactProjection.FactEvent> publications = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     read++;
-                    String type = header(record, "ce_type");
                     try {
-                        if (type == null) {
+                        // the same gate as the live consumers: a forged or malformed record they dead-lettered is
+                        // skipped here too (counted under binding "rebuild")
+                        InboundEvent event = gate.admit("rebuild", record.topic(), headers(record), record.value()).orElse(null);
+                        if (event == null) {
                             continue;
                         }
-                        JsonNode data = json.readTree(record.value());
-                        if (Projections.isPublicationEvent(type)) {
-                            data.required("publicationId");
-                            data.required("revision");
-                            publications.add(new PublicationFactProjection.FactEvent(type, data, null));
-                        } else if (projections.applyTo(type, data, started.generation())) {
+                        if (Projections.isPublicationEvent(event.type())) {
+                            publications.add(new PublicationFactProjection.FactEvent(event.type(), event.data(), null));
+                        } else if (projections.applyTo(event.type(), event.data(), started.generation())) {
                             applied++;
                         }
+                    } catch (RefusedEventException refused) {
+                        // logged and counted by the gate; a rebuild does not stop for it
                     } catch (RuntimeException e) {
-                        // the live consumer sent this one to its dead-letter topic too; a rebuild does not stop for it
-                        log.warn("Rebuild skipped {}@{}/{}: {}", type, record.topic(), record.offset(), e.toString());
+                        log.warn("Rebuild skipped {}/{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
                     }
                 }
                 applied += projections.applyFactsTo(publications, started.generation());
@@ -171,8 +182,11 @@ public class RebuildService {
         return true;
     }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    private static Map<String, Object> headers(ConsumerRecord<?, ?> record) {
+        Map<String, Object> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value());
+        }
+        return headers;
     }
 }

@@ -165,7 +165,8 @@ class PublicationCountsTest {
 
         try (CloudEventSender sender = new CloudEventSender(brokers)) {
             sender.send(TOPIC, RETRACTED, "p-gone", withRevision(recorded("p-gone", unit, "2026-03-11T02:00:00Z", "WEBSITE")
-                    .replace("\"retracted\": false", "\"retracted\": true"), 2));
+                    .replace("\"retracted\": false",
+                    "\"retracted\": true, \"retractionReason\": \"Đăng nhầm\", \"retractedAt\": \"2026-03-12T02:00:00Z\""), 2));
             // the original "recorded" delivered again, late: it must not revive the retracted item
             sender.send(TOPIC, RECORDED, "p-gone", withRevision(recorded("p-gone", unit, "2026-03-11T02:00:00Z", "WEBSITE"), 1));
         }

@@ -1,29 +1,28 @@
 package vn.cchc.task.evidence;
 
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import tools.jackson.databind.json.JsonMapper;
-import vn.cchc.platform.events.CloudEventHeaders;
+import vn.cchc.platform.events.EventGate;
 
-/** The Spring Cloud Stream binding {@code publicationEvents-in-0} on {@code cchc.publication.events}. */
+/**
+ * The Spring Cloud Stream binding {@code publicationEvents-in-0} on {@code cchc.publication.events}. Events pass the
+ * {@link EventGate} first: one not from publication-service, or not valid against its contract, goes to the dead-letter
+ * topic and links no evidence.
+ */
 @Configuration
 class PublicationEventsConsumer {
-    private static final Logger log = LoggerFactory.getLogger(PublicationEventsConsumer.class);
+    static final String BINDING = "publicationEvents-in-0";
 
     @Bean
-    Consumer<Message<byte[]>> publicationEvents(EvidenceLinker linker, JsonMapper json) {
-        return message -> {
-            String type = CloudEventHeaders.type(message);
-            switch (type == null ? "" : type) {
-                case "vn.cchc.publication.recorded.v1", "vn.cchc.publication.corrected.v1" ->
-                        linker.apply(json.readTree(message.getPayload()), false);
-                case "vn.cchc.publication.retracted.v1" -> linker.apply(json.readTree(message.getPayload()), true);
-                default -> log.debug("Ignoring publication event type {}", type);
+    Consumer<Message<byte[]>> publicationEvents(EvidenceLinker linker, EventGate gate) {
+        return message -> gate.admit(BINDING, message).ifPresent(event -> {
+            switch (event.type()) {
+                case "vn.cchc.publication.recorded.v1", "vn.cchc.publication.corrected.v1" -> linker.apply(event.data(), false);
+                case "vn.cchc.publication.retracted.v1" -> linker.apply(event.data(), true);
+                default -> { }
             }
-        };
+        });
     }
 }

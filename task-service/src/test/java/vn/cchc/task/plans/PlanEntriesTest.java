@@ -84,7 +84,13 @@ class PlanEntriesTest {
 
     @Test
     void thePlanEventsNewShapeIsReadGroupLedTasksGoToTheIssuingUnit() throws IOException {
-        List<TaskSpec> specs = read("tan-hanh-2026.v2-shape.issued.json");
+        tools.jackson.databind.JsonNode plan;
+        try (InputStream in = PlanEntriesTest.class.getResourceAsStream("/plans/tan-hanh-2026.v2-shape.issued.json")) {
+            plan = JSON.readTree(in);
+        }
+        // a time frame type this reader does not know (the bus refuses it against the v1 contract; the reader tolerates it)
+        ((tools.jackson.databind.node.ObjectNode) plan.get("tasks").get(6).get("timeFrame")).put("type", "FORTNIGHTLY_SOMEDAY");
+        List<TaskSpec> specs = PlanEntries.read(plan);
         assertThat(specs).hasSize(8);
         Map<String, TaskSpec> byId = specs.stream().collect(Collectors.toMap(TaskSpec::entryId, s -> s));
         Map<String, LocalDate> due = dueDates(specs);
