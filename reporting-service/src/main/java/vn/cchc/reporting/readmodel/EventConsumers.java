@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import vn.cchc.platform.events.EventGate;
+import vn.cchc.platform.events.RefusedEventException;
 import vn.cchc.platform.events.InboundEvent;
 import vn.cchc.reporting.compliance.TargetStatusTracker;
 import vn.cchc.reporting.counts.PublicationFactProjection.Applied;
@@ -33,13 +33,16 @@ class EventConsumers {
     private final TargetStatusTracker tracker;
     private final LiveUpdates live;
     private final EventGate gate;
+    private final BatchDeadLetters deadLetters;
 
-    EventConsumers(Projections projections, ReadStore store, TargetStatusTracker tracker, LiveUpdates live, EventGate gate) {
+    EventConsumers(Projections projections, ReadStore store, TargetStatusTracker tracker, LiveUpdates live, EventGate gate,
+                   BatchDeadLetters deadLetters) {
         this.projections = projections;
         this.store = store;
         this.tracker = tracker;
         this.live = live;
         this.gate = gate;
+        this.deadLetters = deadLetters;
     }
 
     @Bean
@@ -63,9 +66,8 @@ class EventConsumers {
     }
 
     /**
-     * A poll's publication events, applied together. A refused record stops the batch there: the ones before it are
-     * applied, and {@link BatchListenerFailedException} tells the container which record failed, so it alone goes to
-     * the dead-letter topic and the rest are delivered again.
+     * A poll's publication events, applied together. A refused record is dead-lettered by the listener itself
+     * ({@link BatchDeadLetters}) and the batch goes on without it.
      */
     @SuppressWarnings("unchecked")
     void handlePublications(Message<List<byte[]>> batch) {
@@ -79,9 +81,9 @@ class EventConsumers {
             InboundEvent event;
             try {
                 event = gate.admit(PUBLICATION_BINDING, topic, h, payloads.get(i)).orElse(null);
-            } catch (RuntimeException refused) {
-                applyPublications(events);
-                throw new BatchListenerFailedException(refused.getMessage(), refused, i);
+            } catch (RefusedEventException refused) {
+                deadLetters.send(batch.getHeaders(), i, h, payloads.get(i), refused.getMessage());
+                continue;
             }
             if (event != null && Projections.isPublicationEvent(event.type())) {
                 events.add(new FactEvent(event.type(), event.data(), event.time()));
