@@ -1,12 +1,18 @@
 package vn.cchc.publication;
 
 import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 
 /**
- * Neutralises HTML in user text: tags are removed (script and style content with them), entities decoded,
- * whitespace collapsed. What is stored is plain text; whoever renders it escapes it.
+ * Neutralises HTML in user text: entities are decoded FIRST and tags removed afterwards (script and style content
+ * with them), again and again until nothing changes, so {@code &lt;script&gt;} or {@code &amp;lt;script&amp;gt;}
+ * never comes out as a live {@code <script>}; whitespace is collapsed. What is stored, and sent out in events, is
+ * plain text; whoever renders it still escapes it.
  */
 public final class PlainText {
+    /** Each pass removes one level of encoding; deeper nesting than this is not text anyone wrote. */
+    private static final int MAX_PASSES = 8;
+
     private PlainText() {
     }
 
@@ -14,7 +20,19 @@ public final class PlainText {
         if (text == null) {
             return null;
         }
-        String plain = text.indexOf('<') < 0 && text.indexOf('&') < 0 ? text : Jsoup.parseBodyFragment(text).text();
+        String plain = text;
+        for (int pass = 0; pass < MAX_PASSES && (plain.indexOf('<') >= 0 || plain.indexOf('&') >= 0); pass++) {
+            // decode first: an encoded tag becomes a real one, which the parse below then removes
+            String next = Jsoup.parseBodyFragment(Parser.unescapeEntities(plain, false)).text();
+            if (next.equals(plain)) {
+                break;
+            }
+            plain = next;
+        }
+        if (plain.indexOf('<') >= 0 && !Jsoup.parseBodyFragment(plain).text().equals(plain)) {
+            // still markup after every pass: keep the words, never the angle brackets
+            plain = plain.replace('<', ' ').replace('>', ' ');
+        }
         plain = plain.replaceAll("\\s+", " ").strip();
         return plain.isEmpty() ? null : plain;
     }

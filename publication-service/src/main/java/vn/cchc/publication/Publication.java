@@ -115,11 +115,19 @@ public class Publication {
         this.recordedAt = now;
         this.revision = 1;
         this.clientRequestId = request.clientRequestId();
-        this.requestKey = request.clientRequestId() == null ? "id:" + id : "client:" + request.clientRequestId();
+        this.requestKey = request.clientRequestId() == null ? "id:" + id : requestKeyOf(request.unitId(), request.clientRequestId());
         apply(request, now);
         identify(confirmedDuplicate);
         this.lastChange = Change.RECORDED;
         this.pendingEvents.add(PublicationEvents.event(PublicationEvents.RECORDED, this));
+    }
+
+    /**
+     * A client key is unique per unit: the same key sent for another unit is another key, so it can neither find nor
+     * reveal that unit's item. Unit ids and keys contain no '|' (their patterns), so the pair is unambiguous.
+     */
+    public static String requestKeyOf(String unitId, String clientRequestId) {
+        return "client:" + unitId + "|" + clientRequestId;
     }
 
     /** Replaces the editable state with a corrected one; the unit, channel and link may change too. */

@@ -72,7 +72,7 @@ public class PublicationService {
     public Recorded record(RecordPublicationRequest raw, List<FieldError> bodyErrors, boolean confirmDuplicate,
                            Publication.Source source, String by) {
         RecordPublicationRequest request = raw.sanitized();
-        requireValid(request, bodyErrors);
+        requireValid(request, withControlCharacters(raw, bodyErrors));
         Recorded recorded;
         try {
             recorded = insertUnlessDuplicate(request, confirmDuplicate, source, by);
@@ -147,7 +147,8 @@ public class PublicationService {
     /** The record this (sanitised, valid) request would duplicate, if any. */
     public Optional<Publication> findDuplicate(RecordPublicationRequest request) {
         if (request.clientRequestId() != null) {
-            Optional<Publication> byKey = repository.findByRequestKey("client:" + request.clientRequestId());
+            Optional<Publication> byKey = repository.findByRequestKey(
+                    Publication.requestKeyOf(request.unitId(), request.clientRequestId()));
             if (byKey.isPresent()) {
                 return byKey;
             }
@@ -216,7 +217,7 @@ public class PublicationService {
         }
         requireRevision(publication, expectedRevision);
         RecordPublicationRequest request = raw.sanitized();
-        requireValid(request, bodyErrors);
+        requireValid(request, withControlCharacters(raw, bodyErrors));
         boolean identityChanges = request.url() != null ? false
                 : !ProbableDuplicate.key(request).equals(publication.probableDuplicateIdentity());
         if (identityChanges && !confirmDuplicate) {
@@ -241,6 +242,9 @@ public class PublicationService {
     public Publication retract(String id, String reason, Long expectedRevision, CurrentUser user) {
         Publication publication = writable(id, user);
         requireRevision(publication, expectedRevision);
+        ControlCharacters.check("reason", reason, true).ifPresent(e -> {
+            throw new InvalidRequestException(List.of(e));
+        });
         String plainReason = PlainText.of(reason);
         if (plainReason == null) {
             throw new InvalidRequestException("reason", "not-blank", "A retraction needs its reason.");
@@ -281,6 +285,14 @@ public class PublicationService {
             throw new vn.cchc.platform.web.ConflictException("Publication " + id + " is at revision "
                     + publication.getRevision() + ", not " + expectedRevision + "; reload it and try again.", true);
         }
+    }
+
+    /** The errors found reading the body plus every field of it (as sent) holding a control character. */
+    public static List<FieldError> withControlCharacters(RecordPublicationRequest raw, List<FieldError> prior) {
+        List<FieldError> all = new ArrayList<>(prior);
+        ControlCharacters.check(raw).stream()
+                .filter(e -> prior.stream().noneMatch(p -> p.field().equals(e.field()))).forEach(all::add);
+        return all;
     }
 
     private void requireValid(RecordPublicationRequest request, List<FieldError> prior) {

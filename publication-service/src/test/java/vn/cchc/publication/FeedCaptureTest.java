@@ -28,6 +28,8 @@ class FeedCaptureTest extends ServiceTestBase {
     FeedSubscriptionRepository subscriptions;
     @Autowired
     org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler scheduler;
+    @Autowired
+    vn.cchc.publication.feeds.FeedCapture capture;
 
     static String item(String title, String link, String pubDate) {
         return "<item><title>" + title + "</title><link>" + link + "</link><description><![CDATA[<p>Nội dung <b>"
@@ -71,11 +73,7 @@ class FeedCaptureTest extends ServiceTestBase {
     @AfterEach
     void stop() throws Exception {
         subscriptions.deleteAll(); // no later scheduled poll finds a subscription …
-        // … but one already running may still be recording what it read, after the next test has emptied the store.
-        // Scheduled tasks run one at a time (Boot's scheduler has one thread): a no-op submitted now runs once that
-        // poll is over, and every poll after it finds no subscription.
-        assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).as("scheduler threads").isEqualTo(1);
-        scheduler.submit(() -> { }).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        afterRunningPoll();
         site.stop(0);
     }
 
@@ -150,9 +148,15 @@ class FeedCaptureTest extends ServiceTestBase {
         assertThat(subscriptions.findById(id).orElseThrow().isActive()).isFalse();
     }
 
-    /** Any poll running now has finished once this returns (the scheduler has one thread). */
+    /**
+     * Any poll queued or running now has finished once this returns. The scheduled round only hands polls to the
+     * feed executor, one round at a time on Boot's one scheduler thread: a no-op submitted there runs once a round
+     * under way has handed over its polls; then the executor is waited for.
+     */
     void afterRunningPoll() throws Exception {
+        assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).as("scheduler threads").isEqualTo(1);
         scheduler.submit(() -> { }).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(60)).until(() -> capture.running() == 0);
     }
 
     @Test

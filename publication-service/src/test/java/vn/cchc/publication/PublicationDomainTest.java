@@ -62,6 +62,6 @@ class PublicationDomainTest {
                 "Bản tin", null, OffsetDateTime.parse("2026-03-02T20:00:00+07:00"), 600).withClientRequestId("k-1").sanitized();
         Publication p = new Publication("p-2", broadcast, Publication.Source.IMPORT, T0, "editor");
         assertThat(p.getUrlKey()).isEqualTo("id:p-2");
-        assertThat(p.getRequestKey()).isEqualTo("client:k-1");
+        assertThat(p.getRequestKey()).isEqualTo("client:vinh-long.phu-khuong|k-1"); // scoped per unit
     }
 }

@@ -204,16 +204,21 @@ class PublicationSecurityTest extends ServiceTestBase {
         assertThat(Api.as(EDITOR_PK).get(url() + "/" + pk).status()).isEqualTo(200);
         assertProblem(Api.as(TestTokens.ops()).get(url()), 403); // OPS reads no business data
 
-        // a client key already used by another unit's item neither shows that item nor records a second one
+        // client keys are scoped per unit: a key already used by another unit's item is a new key here, never that item
         Http.Response keyed = Api.as(EDITOR_BB).postJson(url(), BB_BROADCAST.replace("Bắc Bình", "Bắc Bình 2")
                 .replace("19:00", "19:30"), "Idempotency-Key", "shared-key");
         assertThat(keyed.status()).isEqualTo(201);
         String keyedId = json.readTree(keyed.body()).get("id").asString();
         Http.Response reused = Api.as(EDITOR_PK).postJson(url(), ARTICLE.replace("tin-tuc/1", "tin-tuc/7"),
                 "Idempotency-Key", "shared-key");
-        assertProblem(reused, 409);
-        assertThat(reused.body()).doesNotContain(keyedId).doesNotContain("Bắc Bình");
-        assertThat(repository.count()).isEqualTo(4);
+        assertThat(reused.status()).isEqualTo(201);
+        assertThat(reused.body()).doesNotContain(keyedId).doesNotContain("Bắc Bình").contains(PK);
+        assertThat(repository.count()).isEqualTo(5);
+        // and within its unit the key still finds its own item
+        Http.Response again = Api.as(EDITOR_PK).postJson(url(), ARTICLE.replace("tin-tuc/1", "tin-tuc/8"),
+                "Idempotency-Key", "shared-key");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(json.readTree(again.body()).get("id").asString()).isEqualTo(json.readTree(reused.body()).get("id").asString());
 
         // feed subscriptions too
         String feed = json.readTree(Api.postJson(url() + "/feeds",

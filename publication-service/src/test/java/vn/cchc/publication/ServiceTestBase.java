@@ -25,8 +25,10 @@ import vn.cchc.security.test.TestTokens;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cchc.kafka.brokers=${spring.embedded.kafka.brokers}", "cchc.feeds.interval=PT1S",
-                // the test feeds are served on 127.0.0.1
-                "cchc.feeds.allow-private-addresses=true",
+                // the test feeds are served on 127.0.0.1 (any port); nothing else private is allowed, not even 127.0.0.2
+                "cchc.feeds.allowed-networks=127.0.0.1/32",
+                // a fetch's overall deadline and byte cap, small enough for the slow-drip and oversized-feed tests
+                "cchc.feeds.timeout=PT10S", "cchc.feeds.max-bytes=256KB",
                 TestTokens.PUBLIC_KEY_PROPERTY})
 @EmbeddedKafka(partitions = 1, topics = {PublicationEvents.TOPIC, ServiceTestBase.UNIT_TOPIC})
 abstract class ServiceTestBase {

@@ -1,12 +1,23 @@
 package vn.cchc.publication.feeds;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,7 +38,7 @@ import vn.cchc.publication.RecordPublicationRequest;
  * future) is skipped and logged; the next poll sees it again.
  */
 @Component
-class FeedCapture {
+public class FeedCapture {
     private static final Logger log = LoggerFactory.getLogger(FeedCapture.class);
 
     /** What one poll did. */
@@ -39,21 +50,92 @@ class FeedCapture {
     private final PublicationService publications;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final MeterRegistry meters;
+    /**
+     * Feeds are fetched here, never on the scheduler's thread: a slow feed then delays other feeds at most, not
+     * every other scheduled task of the service. Bounded: {@code cchc.feeds.threads} fetches at once, at most
+     * {@code cchc.feeds.queue} waiting; a subscription is never queued twice ({@link #inFlight}).
+     */
+    private final ThreadPoolExecutor fetchers;
+    /** Subscription id → its poll, queued or running; "poll now" joins a poll already under way. */
+    private final Map<String, CompletableFuture<PollResult>> inFlight = new ConcurrentHashMap<>();
 
     FeedCapture(FeedSubscriptionRepository subscriptions, FeedReader reader, PublicationService publications,
-                MongoTemplate mongo, Clock clock) {
+                MongoTemplate mongo, Clock clock, MeterRegistry meters,
+                @Value("${cchc.feeds.threads:2}") int threads, @Value("${cchc.feeds.queue:1000}") int queue) {
         this.subscriptions = subscriptions;
         this.reader = reader;
         this.publications = publications;
         this.mongo = mongo;
         this.clock = clock;
+        this.meters = meters;
+        this.fetchers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
+                Thread.ofPlatform().name("feed-fetch-", 1).daemon().factory(), new ThreadPoolExecutor.AbortPolicy());
     }
 
+    /** Only hands the due polls to the feed executor: the scheduler's thread never waits for a feed. */
     @Scheduled(fixedDelayString = "${cchc.feeds.interval:PT15M}", initialDelayString = "${cchc.feeds.interval:PT15M}")
     void pollAll() {
         for (FeedSubscription subscription : subscriptions.findByActiveTrue()) {
-            poll(subscription);
+            try {
+                submit(subscription);
+            } catch (RejectedExecutionException full) {
+                meters.counter("cchc.feeds.polls.skipped").increment();
+                log.warn("Feed executor full; {} of {} waits for the next round", subscription.getFeedUrl(),
+                        subscription.getUnitId());
+            }
         }
+    }
+
+    /**
+     * "Poll now": the poll runs on the feed executor like the scheduled ones (joining one already under way) and the
+     * caller waits for it; its fetch is cut at the deadline, so the wait is bounded too.
+     *
+     * @throws RejectedExecutionException the executor's queue is full
+     */
+    PollResult pollNow(FeedSubscription subscription) {
+        CompletableFuture<PollResult> poll = submit(subscription);
+        try {
+            return poll.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while polling " + subscription.getId(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Polls queued or running now (tests wait for none). */
+    public int running() {
+        return inFlight.size();
+    }
+
+    private CompletableFuture<PollResult> submit(FeedSubscription subscription) {
+        CompletableFuture<PollResult> created = new CompletableFuture<>();
+        CompletableFuture<PollResult> existing = inFlight.putIfAbsent(subscription.getId(), created);
+        if (existing != null) {
+            return existing;
+        }
+        try {
+            fetchers.execute(() -> {
+                try {
+                    created.complete(poll(subscription));
+                } catch (Throwable e) {
+                    created.completeExceptionally(e);
+                } finally {
+                    inFlight.remove(subscription.getId(), created);
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            inFlight.remove(subscription.getId(), created);
+            throw full;
+        }
+        return created;
+    }
+
+    @PreDestroy
+    void stop() {
+        fetchers.shutdownNow();
     }
 
     PollResult poll(FeedSubscription subscription) {

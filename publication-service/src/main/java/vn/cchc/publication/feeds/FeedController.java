@@ -55,9 +55,11 @@ class FeedController {
     private final UnitDirectory units;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final FeedAddressPolicy addresses;
 
     FeedController(FeedSubscriptionRepository subscriptions, FeedCapture capture, UnitDirectory units,
-                   MongoTemplate mongo, Clock clock, RequestBodies bodies) {
+                   MongoTemplate mongo, Clock clock, RequestBodies bodies, FeedAddressPolicy addresses) {
+        this.addresses = addresses;
         this.bodies = bodies;
         this.subscriptions = subscriptions;
         this.capture = capture;
@@ -87,8 +89,17 @@ class FeedController {
         if (channel != Channel.WEBSITE && channel != Channel.PROVINCIAL_PORTAL) {
             errors.add(new FieldError("channel", "feed-channel", "Feeds are captured for WEBSITE or PROVINCIAL_PORTAL."));
         }
-        if (!read.hasErrorOn("url") && !isHttpUrl(request.url())) {
-            errors.add(new FieldError("url", "http-url", "Must be an http:// or https:// link."));
+        if (!read.hasErrorOn("url")) {
+            java.util.Optional<FieldError> control = vn.cchc.publication.ControlCharacters.check("url", request.url(), false);
+            if (control.isPresent()) {
+                errors.add(control.get());
+            } else if (!isHttpUrl(request.url())) {
+                errors.add(new FieldError("url", "http-url", "Must be an http:// or https:// link."));
+            } else {
+                // loopback, private, link-local (the metadata service), unique-local, CGNAT, multicast, localhost,
+                // ports other than 80/443: refused now, and checked again (pinned) at every fetch
+                errors.addAll(addresses.checkSubscription(request.url()));
+            }
         }
         if (wellFormedUnit) {
             units.check(request.unitId(), channel.name(), true).stream()
@@ -162,7 +173,14 @@ class FeedController {
     /** Polls the feed now instead of waiting for the schedule. */
     @PostMapping("/{id}/poll")
     FeedCapture.PollResult poll(@PathVariable String id, CurrentUser user) {
-        return capture.poll(writable(id, user));
+        FeedSubscription subscription = writable(id, user);
+        try {
+            return capture.pollNow(subscription);
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                    "Every feed fetcher is busy and the queue is full; the feed is polled on its schedule.");
+        }
     }
 
     /**

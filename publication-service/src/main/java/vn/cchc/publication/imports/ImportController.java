@@ -42,7 +42,14 @@ class ImportController {
         if (unitId != null && !UnitPath.isValid(unitId)) {
             throw new InvalidRequestException("unitId", "pattern", "Must be a dot-separated unit id such as vinh-long.phu-khuong.");
         }
-        return imports.importRows(file.getOriginalFilename(), file.getBytes(), unitId, dryRun, allOrNothing, user);
+        // to a file, so that a workbook is opened with random access and read part by part, never whole in memory
+        java.nio.file.Path upload = java.nio.file.Files.createTempFile("cchc-import-", ".upload");
+        try {
+            file.transferTo(upload);
+            return imports.importRows(file.getOriginalFilename(), upload, unitId, dryRun, allOrNothing, user);
+        } finally {
+            java.nio.file.Files.deleteIfExists(upload);
+        }
     }
 
     /** The template with the Vietnamese headers units fill in (UTF-8 with BOM, so Excel shows the diacritics). */

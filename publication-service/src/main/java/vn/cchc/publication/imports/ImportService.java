@@ -28,7 +28,7 @@ import vn.cchc.security.ForbiddenException;
  */
 @Service
 public class ImportService {
-    static final int MAX_ROWS = 5000;
+    static final int MAX_ROWS = SpreadsheetRows.MAX_ROWS;
     static final String PROBABLE_DUPLICATE_RULE = "probable-duplicate";
 
     private final PublicationService publications;
@@ -42,7 +42,7 @@ public class ImportService {
      * the whole upload a 403 (even a dry run, which would otherwise tell what another unit has recorded), and nothing
      * is stored. Imported items are recorded by the caller.
      */
-    public ImportReport importRows(String fileName, byte[] content, String defaultUnitId, boolean dryRun,
+    public ImportReport importRows(String fileName, java.nio.file.Path content, String defaultUnitId, boolean dryRun,
                                    boolean allOrNothing, CurrentUser user) {
         if (defaultUnitId != null) {
             user.requireWrite(defaultUnitId, Action.RECORD_PUBLICATIONS);
@@ -60,7 +60,8 @@ public class ImportService {
                 request = request.withClientRequestId(RowReader.contentKey(request));
             }
             // every error of the row at once: the cells that could not be read and every rule the rest breaks
-            List<FieldError> errors = publications.validate(request, read.errors());
+            List<FieldError> errors = publications.validate(request,
+                    PublicationService.withControlCharacters(read.request(), read.errors()));
             if (!errors.isEmpty()) {
                 results.add(new RowResult(row.number(), Status.REJECTED, request.title(), null, null, errors));
                 continue;
@@ -72,8 +73,10 @@ public class ImportService {
             }
             Optional<Publication> existing = publications.findDuplicate(request);
             if (existing.isPresent()) {
-                results.add(new RowResult(row.number(), Status.DUPLICATE, request.title(), existing.get().getId(), null,
-                        List.of()));
+                // keys and links are scoped per unit, so the item is of the row's unit; an item moved since to a unit
+                // the caller cannot read is still not named
+                results.add(new RowResult(row.number(), Status.DUPLICATE, request.title(),
+                        user.canRead(existing.get().getUnitId()) ? existing.get().getId() : null, null, List.of()));
                 continue;
             }
             if (request.url() == null) {
@@ -104,7 +107,8 @@ public class ImportService {
                 PublicationService.Recorded recorded = publications.record(valid.get(r.row()), Publication.Source.IMPORT,
                         user.username());
                 return new RowResult(r.row(), recorded.created() ? Status.IMPORTED : Status.DUPLICATE, r.title(),
-                        recorded.publication().getId(), null, List.of());
+                        user.canRead(recorded.publication().getUnitId()) ? recorded.publication().getId() : null, null,
+                        List.of());
             } catch (ProbableDuplicateException race) {
                 // recorded meanwhile by someone else (by hand, another upload)
                 return probableDuplicate(r.row(), valid.get(r.row()), race.existing(), user);
@@ -151,21 +155,25 @@ public class ImportService {
         }
     }
 
-    private static List<SpreadsheetRows.Row> readRows(byte[] content) {
-        if (content == null || content.length == 0) {
-            throw new InvalidRequestException("file", "required", "Upload a CSV or XLSX file.");
+    /** The rows, read as a stream: the row and column caps are enforced while reading (SpreadsheetRows). */
+    private static List<SpreadsheetRows.Row> readRows(java.nio.file.Path content) {
+        try {
+            if (content == null || java.nio.file.Files.size(content) == 0) {
+                throw new InvalidRequestException("file", "required", "Upload a CSV or XLSX file.");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         List<SpreadsheetRows.Row> rows;
         try {
             rows = SpreadsheetRows.read(content);
+        } catch (InvalidRequestException capExceeded) {
+            throw capExceeded;
         } catch (RuntimeException e) {
             throw new InvalidRequestException("file", "unreadable", "The file is neither a readable CSV nor an XLSX workbook.");
         }
         if (rows.isEmpty()) {
             throw new InvalidRequestException("file", "empty", "The file has no rows under its header.");
-        }
-        if (rows.size() > MAX_ROWS) {
-            throw new InvalidRequestException("file", "max-rows", "At most " + MAX_ROWS + " rows per file.");
         }
         return rows;
     }
@@ -173,7 +181,7 @@ public class ImportService {
     /** The same request id, or the same unit + channel + link, seen in an earlier row of this file. */
     private static Integer firstRowWithSameItem(RecordPublicationRequest r, int rowNumber, Map<String, Integer> seen) {
         List<String> keys = new ArrayList<>();
-        keys.add("client:" + r.clientRequestId());
+        keys.add("client:" + r.unitId() + "|" + r.clientRequestId()); // keys are scoped per unit
         if (r.url() != null) {
             keys.add("url:" + r.unitId() + "|" + r.channel() + "|" + UrlKey.normalize(r.url()));
         }

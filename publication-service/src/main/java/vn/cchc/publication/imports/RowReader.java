@@ -34,11 +34,14 @@ final class RowReader {
     }
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final List<DateTimeFormatter> LOCAL_TIMES = List.of(
-            DateTimeFormatter.ofPattern("d/M/yyyy H:mm"), DateTimeFormatter.ofPattern("d/M/yyyy H:mm:ss"),
+    /**
+     * STRICT with 'uuuu' (the proleptic year; 'yyyy' is year-of-era, which STRICT cannot resolve without an era):
+     * 30/02/2026 is refused, not bent into 28/02 as the default SMART style does.
+     */
+    private static final List<DateTimeFormatter> LOCAL_TIMES = List.of(strict("d/M/uuuu H:mm"), strict("d/M/uuuu H:mm:ss"),
             DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ofPattern("d/M/yyyy"),
-            DateTimeFormatter.ISO_LOCAL_DATE);
+    private static final List<DateTimeFormatter> DATES = List.of(strict("d/M/uuuu"), DateTimeFormatter.ISO_LOCAL_DATE);
+    static final String NO_SUCH_DATE = "no-such-date";
 
     /** Header (normalised) → field. */
     private static final Map<String, String> HEADERS = Map.ofEntries(
@@ -140,8 +143,31 @@ final class RowReader {
                 // next form
             }
         }
-        errors.add(new FieldError("publishedAt", "format", "'" + text + "' is not a time such as 02/03/2026 08:00."));
+        if (isImpossibleDate(text)) {
+            errors.add(new FieldError("publishedAt", NO_SUCH_DATE, "'" + text
+                    + "' is not a date of the calendar (e.g. 30/02 or 31/04); nothing was adjusted."));
+        } else {
+            errors.add(new FieldError("publishedAt", "format", "'" + text + "' is not a time such as 02/03/2026 08:00."));
+        }
         return null;
+    }
+
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    }
+
+    /** Well-formed but not on the calendar: it parses only when fields are not resolved strictly. */
+    private static boolean isImpossibleDate(String text) {
+        for (DateTimeFormatter formatter : List.of(LOCAL_TIMES.get(0), LOCAL_TIMES.get(1), LOCAL_TIMES.get(2),
+                DATES.get(0), DATES.get(1), DateTimeFormatter.ISO_OFFSET_DATE_TIME)) {
+            try {
+                formatter.withResolverStyle(java.time.format.ResolverStyle.LENIENT).parse(text);
+                return true;
+            } catch (DateTimeParseException ignored) {
+                // next form
+            }
+        }
+        return false;
     }
 
     private static <E> E enumField(Map<String, String> cells, String field, Function<String, Optional<E>> parse,

@@ -44,6 +44,25 @@ class RowReaderTest {
     }
 
     @Test
+    void datesThatAreNotOnTheCalendarAreRefusedNotAdjusted() {
+        for (String text : new String[] {"30/02/2026 08:00", "31/04/2026", "29/02/2025 20:15", "2026-02-30T08:00"}) {
+            java.util.List<FieldError> errors = new java.util.ArrayList<>();
+            assertThat(RowReader.time(text, errors)).as(text).isNull();
+            assertThat(errors).as(text).singleElement().satisfies(e -> {
+                assertThat(e.field()).isEqualTo("publishedAt");
+                assertThat(e.rule()).isEqualTo("no-such-date");
+                assertThat(e.message()).contains(text);
+            });
+        }
+        java.util.List<FieldError> errors = new java.util.ArrayList<>();
+        assertThat(RowReader.time("29/02/2028 20:15", errors).toLocalDate()).hasToString("2028-02-29"); // a leap year
+        assertThat(RowReader.time("2/3/2026 8:05", errors).toLocalDateTime()).hasToString("2026-03-02T08:05");
+        assertThat(errors).isEmpty();
+        RowReader.time("hôm qua", errors);
+        assertThat(errors).extracting(FieldError::rule).containsExactly("format");
+    }
+
+    @Test
     void theContentKeyIsStableForTheSameItemAndDiffersOtherwise() {
         var a = RowReader.read(row("Kênh", "RADIO", "Loại", "BROADCAST", "Tiêu đề", "Bản tin", "Thời gian đăng", "02/03/2026 20:00"), "u.v").request();
         var b = RowReader.read(row("Kênh", "RADIO", "Loại", "BROADCAST", "Tiêu đề", "Bản tin", "Thời gian đăng", "2026-03-02T20:00"), "u.v").request();
