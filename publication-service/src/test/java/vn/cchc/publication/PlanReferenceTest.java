@@ -3,6 +3,7 @@ package vn.cchc.publication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -83,6 +84,22 @@ class PlanReferenceTest extends ServiceTestBase {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.headers().firstValue("Retry-After")).contains("5");
+        assertThat(repository.count()).isZero();
+    }
+
+    @Test
+    void aPlanServiceThatDoesNotAnswerIs503AfterTheReadTimeout() {
+        PlanServiceStandIn.hanging("kh-treo");
+        long started = System.nanoTime();
+        try {
+            Http.Response response = Api.postJson(url(), item("vinh-long.phu-khuong", "https://pk.vn/tin/6", plan("kh-treo")));
+
+            assertThat(response.status()).as(response.body()).isEqualTo(503);
+        } finally {
+            PlanServiceStandIn.release();
+        }
+        // the 5 s read timeout ended it, well before the stand-in's own 60 s
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(40));
         assertThat(repository.count()).isZero();
     }
 

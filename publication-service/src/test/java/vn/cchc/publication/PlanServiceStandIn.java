@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Plays plan-service's {@code GET /api/plans/{id}} over real HTTP for the tests (plan-service is outside the service
  * under test): 200 with a plan view of the given issuing unit for the plans it knows, 500 for the ids told to fail,
- * 404 for every other id. It records each call with the Authorization header it carried. One server per JVM, so
+ * 404 for every other id; a hanging id answers only when released. It records each call with the Authorization header it carried. One server per JVM, so
  * every test context points {@code cchc.services.plan} at the same address and Spring's context cache still holds.
  */
 final class PlanServiceStandIn {
@@ -27,6 +30,9 @@ final class PlanServiceStandIn {
             "plan-pk", "vinh-long.phu-khuong");
     private static final Map<String, String> PLANS = new ConcurrentHashMap<>(DEFAULT_PLANS);
     private static final Set<String> FAILING = ConcurrentHashMap.newKeySet();
+    /** Ids answered only once {@link #release()} is called (or after 60 s): plan-service hanging. */
+    private static final Set<String> HANGING = ConcurrentHashMap.newKeySet();
+    private static volatile CountDownLatch released = new CountDownLatch(1);
     private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
     private static final HttpServer SERVER = start();
 
@@ -42,7 +48,19 @@ final class PlanServiceStandIn {
         PLANS.clear();
         PLANS.putAll(DEFAULT_PLANS);
         FAILING.clear();
+        release();
+        HANGING.clear();
+        released = new CountDownLatch(1);
         CALLS.clear();
+    }
+
+    static void hanging(String planId) {
+        HANGING.add(planId);
+    }
+
+    /** Lets every hanging call answer (404). */
+    static void release() {
+        released.countDown();
     }
 
     static void plan(String planId, String issuingUnitId) {
@@ -61,7 +79,8 @@ final class PlanServiceStandIn {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/api/plans/", PlanServiceStandIn::answer);
-            server.setExecutor(null);
+            // a thread per call: a hanging call must not hold up the others
+            server.setExecutor(Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory()));
             server.start();
             return server;
         } catch (IOException e) {
@@ -73,6 +92,9 @@ final class PlanServiceStandIn {
         try (exchange) {
             String planId = exchange.getRequestURI().getPath().substring("/api/plans/".length());
             CALLS.add(new Call(planId, exchange.getRequestHeaders().getFirst("Authorization")));
+            if (HANGING.contains(planId)) {
+                await(released);
+            }
             if (FAILING.contains(planId)) {
                 send(exchange, 500, """
                         {"type":"about:blank","title":"Internal Server Error","status":500}""");
@@ -85,6 +107,14 @@ final class PlanServiceStandIn {
                 send(exchange, 404, """
                         {"type":"about:blank","title":"Not Found","status":404,"detail":"No plan %s"}""".formatted(planId));
             }
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
