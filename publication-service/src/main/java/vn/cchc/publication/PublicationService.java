@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Service;
 import vn.cchc.platform.web.FieldError;
 import vn.cchc.platform.web.InvalidRequestException;
 import vn.cchc.platform.web.NotFoundException;
+import vn.cchc.publication.plans.PlanReferences;
 import vn.cchc.publication.units.UnitDirectory;
 import vn.cchc.security.Action;
 import vn.cchc.security.CurrentUser;
@@ -42,10 +44,13 @@ public class PublicationService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final MongoTemplate mongo;
+    private final PlanReferences plans;
 
     PublicationService(PublicationRepository repository, PublicationStore store, UnitDirectory units,
-                       Validator validator, Clock clock, MeterRegistry meters, MongoTemplate mongo) {
+                       Validator validator, Clock clock, MeterRegistry meters, MongoTemplate mongo,
+                       PlanReferences plans) {
         this.mongo = mongo;
+        this.plans = plans;
         this.repository = repository;
         this.store = store;
         this.units = units;
@@ -133,6 +138,13 @@ public class PublicationService {
         if (request.unitId() != null && errors.stream().noneMatch(e -> e.field().equals("unitId"))
                 && prior.stream().noneMatch(e -> e.field().equals("unitId"))) {
             errors.addAll(units.check(request.unitId(), request.channel()));
+        }
+        // a plan id is asked of plan-service (with the caller's token) only once it is well-formed; the unit's line
+        // is checked only against a unit that is itself valid (a wrong unit is reported as such)
+        if (request.planId() != null && errors.stream().noneMatch(e -> e.field().equals("planId"))
+                && prior.stream().noneMatch(e -> sameField(e.field(), "planId"))) {
+            boolean unitValid = Stream.concat(errors.stream(), prior.stream()).noneMatch(e -> e.field().equals("unitId"));
+            plans.check(request.planId(), unitValid ? request.unitId() : null).ifPresent(errors::add);
         }
         List<FieldError> all = new ArrayList<>(prior);
         errors.stream().filter(e -> prior.stream().noneMatch(p -> sameField(p.field(), e.field()))).forEach(all::add);

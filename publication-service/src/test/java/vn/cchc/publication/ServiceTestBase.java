@@ -38,6 +38,8 @@ abstract class ServiceTestBase {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("publication-service-test"));
+        // plan ids are checked against plan-service: a stand-in over real HTTP (one per JVM, so one address)
+        registry.add("cchc.services.plan", PlanServiceStandIn::url);
     }
 
     @LocalServerPort
@@ -71,6 +73,7 @@ abstract class ServiceTestBase {
     void unitDirectory() {
         brokers = embeddedKafka.getBrokersAsString();
         repository.deleteAll();
+        PlanServiceStandIn.reset();
         if (units.find("lam-dong.bac-binh").isPresent()) {
             return;
         }
