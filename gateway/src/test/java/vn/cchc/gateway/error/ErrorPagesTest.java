@@ -108,8 +108,14 @@ class ErrorPagesTest {
 
         RawHttp.Response longQuery = RawHttp.send(port, "GET /?q=" + "a".repeat(100_000) + " HTTP/1.1", "Host: 127.0.0.1",
                 "Accept: " + HTML, "Connection: close");
-        // the request line does not fit Tomcat's header buffer (8 KB): 400 before any filter runs
+        // over 8 KB: LongAddressFilter answers while the path and Accept are known
         assertVietnamesePage(longQuery, 400, "Yêu cầu không hợp lệ");
+
+        RawHttp.Response longApiQuery = RawHttp.send(port, "GET /api/publications/x?q=" + "a".repeat(100_000) + " HTTP/1.1",
+                "Host: 127.0.0.1", "Connection: close");
+        assertThat(longApiQuery.status()).isEqualTo(400);
+        assertThat(longApiQuery.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(longApiQuery.body()).contains("longer than 8192 characters");
     }
 
     @Test
