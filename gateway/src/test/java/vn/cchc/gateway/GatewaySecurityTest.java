@@ -68,7 +68,19 @@ class GatewaySecurityTest {
     static final CountDownLatch RELEASE_SLOW = new CountDownLatch(1);
     /** Counted down by the test once the first event came through: only then does the backend send the next one. */
     static final CountDownLatch HELLO_SEEN = new CountDownLatch(1);
+    static final AtomicInteger BUSY_HITS = new AtomicInteger();
     static final HttpServer PLAN = server(exchange -> {
+        if (exchange.getRequestURI().getPath().equals("/api/plans/busy")) {
+            // a service refusing for now, as reporting-service refuses a live stream over its cap
+            BUSY_HITS.incrementAndGet();
+            byte[] body = "{\"status\":429,\"title\":\"Too many live streams\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.getResponseHeaders().add("Retry-After", "30");
+            exchange.sendResponseHeaders(429, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+            return;
+        }
         if (exchange.getRequestURI().getPath().equals("/api/reports/live")) {
             // a server-sent event stream: one event now, the rest only when the test ends
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
@@ -344,6 +356,18 @@ class GatewaySecurityTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))),
                 "Authorization", auth);
         assertProblem(chunked, 413);
+    }
+
+    @Test
+    void aServicesRefusalIsPassedOnAtOnceNotRetriedAfterItsRetryAfter() throws Exception {
+        long started = System.nanoTime();
+        Http.Response refused = Http.get(url("/api/plans/busy"), "Authorization",
+                "Bearer " + token("coordinator.van-phong", "DieuPhoi.VanPhong@2026"));
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isEqualTo("30");
+        assertThat(BUSY_HITS.get()).as("sent once, not re-sent by the proxy's client").isEqualTo(1);
+        assertThat(seconds).as("not held for the Retry-After's 30 s").isLessThan(25);
     }
 
     @Test
