@@ -69,7 +69,7 @@ class ProbableDuplicateTest extends ServiceTestBase {
         assertThat(duplicateOf.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(repository.count()).isEqualTo(1);
         assertThat(Http.get("http://127.0.0.1:" + port + "/actuator/prometheus").body()).contains(
-                "cchc_publications_recorded_total{application=\"publication-service\",outcome=\"probable-duplicate\",source=\"MANUAL\"}");
+                "cchc_publications_recorded_total{application=\"publication-service\",channel=\"RADIO\",outcome=\"probable-duplicate\",source=\"MANUAL\"}");
 
         // confirmed: recorded as a new item, with its own event; the first stays as it was
         Http.Response confirmed = Api.postJson(url(), SAME_PROGRAMME.formatted(",\"confirmDuplicate\":true"));

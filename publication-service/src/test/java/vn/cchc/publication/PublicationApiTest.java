@@ -264,7 +264,7 @@ class PublicationApiTest extends ServiceTestBase {
         await().atMost(Duration.ofSeconds(60)).until(() -> repository.findById(id).orElseThrow().pendingEvents().isEmpty());
         assertThat(topic.poll().stream().filter(r -> id.equals(r.key()))).hasSize(1);
         assertThat(Http.get("http://127.0.0.1:" + port + "/actuator/prometheus").body())
-                .contains("cchc_publications_recorded_total{application=\"publication-service\",outcome=\"duplicate\",source=\"MANUAL\"}");
+                .contains("cchc_publications_recorded_total{application=\"publication-service\",channel=\"WEBSITE\",outcome=\"duplicate\",source=\"MANUAL\"}");
     }
 
     @Test
