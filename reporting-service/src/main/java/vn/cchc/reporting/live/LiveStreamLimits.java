@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * How many live streams may be open at once: at most {@code cchc.reporting.live.max-streams-per-user} (default 5) per
+ * How many live streams may be open at once: at most {@code cchc.reporting.live.max-streams-per-user} (default 20: tabs, windows, and closed streams not noticed before the next heartbeat) per
  * user (the token's {@code sub}) and {@code cchc.reporting.live.max-streams} (default 200) per instance. A stream holds a
  * connection of the gateway and of this service for up to 30 minutes, so one user opening many would starve everyone;
  * a request over a cap is refused at once ({@link TooManyStreamsException}, 429) instead of being held open.
@@ -26,7 +26,7 @@ public class LiveStreamLimits {
     private int open;
     private final Counter refused;
 
-    public LiveStreamLimits(@Value("${cchc.reporting.live.max-streams-per-user:5}") int perUser,
+    public LiveStreamLimits(@Value("${cchc.reporting.live.max-streams-per-user:20}") int perUser,
                             @Value("${cchc.reporting.live.max-streams:200}") int overall,
                             @Value("${cchc.reporting.live.retry-after:PT30S}") Duration retryAfter,
                             MeterRegistry meters) {
