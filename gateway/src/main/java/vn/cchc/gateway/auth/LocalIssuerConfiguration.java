@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,6 +60,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import vn.cchc.gateway.shared.SharedRevocations;
+import vn.cchc.gateway.shared.SharedSignInFailures;
 import vn.cchc.security.AccessTokenPolicy;
 
 /**
@@ -131,8 +134,9 @@ public class LocalIssuerConfiguration {
     }
 
     @Bean
-    SignInGuard signInGuard(AuthProperties properties, Clock clock, MeterRegistry meters) {
-        return new SignInGuard(properties.getSignIn(), clock, meters);
+    SignInGuard signInGuard(AuthProperties properties, Clock clock, MeterRegistry meters,
+                            ObjectProvider<SharedSignInFailures> shared) {
+        return new SignInGuard(properties.getSignIn(), clock, meters, shared.getIfAvailable());
     }
 
     @Bean
@@ -181,8 +185,8 @@ public class LocalIssuerConfiguration {
     }
 
     @Bean
-    RevokedTokens revokedTokens(Clock clock) {
-        return new RevokedTokens(clock);
+    RevokedTokens revokedTokens(Clock clock, ObjectProvider<SharedRevocations> shared) {
+        return new RevokedTokens(clock, shared.getIfAvailable());
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cchc.gateway.shared.SharedSignInFailures;
 
 /**
  * Failed sign-ins counted per username and per client address, on every door (the token endpoint for scripts, the
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@code lockout}, each further failure doubles it up to {@code max-lockout}. While locked, attempts are refused
  * (429) without looking at the password. Each failure is logged (username, address, never the password) and
  * counted in {@code cchc_auth_signin_failures_total{outcome, endpoint}} (no username tag: unbounded and personal).
+ * With the shared store the counts are those of all gateway replicas ({@link SharedSignInFailures}); this replica's
+ * own counts are kept as well and used while the store does not answer.
  */
 public class SignInGuard {
     private static final Logger log = LoggerFactory.getLogger(SignInGuard.class);
@@ -25,21 +28,28 @@ public class SignInGuard {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Cache<String, Attempts> attempts;
+    private final SharedSignInFailures shared;
+    private final Duration keep;
 
     public SignInGuard(AuthProperties.SignIn limits, Clock clock, MeterRegistry meters) {
+        this(limits, clock, meters, null);
+    }
+
+    public SignInGuard(AuthProperties.SignIn limits, Clock clock, MeterRegistry meters, SharedSignInFailures shared) {
         this.limits = limits;
+        this.shared = shared;
         this.clock = clock;
         this.meters = meters;
         // forgotten after a quiet while; the lock itself never outlives max-lockout
-        Duration keep = limits.getForgetAfter().compareTo(limits.getMaxLockout()) > 0 ? limits.getForgetAfter() : limits.getMaxLockout();
+        this.keep = limits.getForgetAfter().compareTo(limits.getMaxLockout()) > 0 ? limits.getForgetAfter() : limits.getMaxLockout();
         this.attempts = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(keep).build();
     }
 
     /** How long the username or the address is still locked (the longer of the two), if at all. */
     public Optional<Duration> lockedFor(String username, String address) {
         Instant now = clock.instant();
-        Duration user = remaining(userKey(username), now);
-        Duration addr = remaining(addressKey(address), now);
+        Duration user = remaining(userKey(username), limits.getMaxFailuresPerUser(), now);
+        Duration addr = remaining(addressKey(address), limits.getMaxFailuresPerAddress(), now);
         Duration longest = user.compareTo(addr) >= 0 ? user : addr;
         return longest.isZero() ? Optional.empty() : Optional.of(longest);
     }
@@ -62,6 +72,9 @@ public class SignInGuard {
     public void succeeded(String username) {
         if (username != null) {
             attempts.invalidate(userKey(username));
+            if (shared != null) {
+                shared.clear(userKey(username));
+            }
         }
     }
 
@@ -74,6 +87,12 @@ public class SignInGuard {
             }
             return new Attempts(failures, lockedUntil);
         });
+        if (shared != null) {
+            var all = shared.fail(key, now, keep);
+            if (all.isPresent()) {
+                return all.get().failures();
+            }
+        }
         return updated.failures();
     }
 
@@ -86,8 +105,23 @@ public class SignInGuard {
         return lock.compareTo(limits.getMaxLockout()) > 0 ? limits.getMaxLockout() : lock;
     }
 
-    private Duration remaining(String key, Instant now) {
-        Attempts current = key == null ? null : attempts.getIfPresent(key);
+    private Duration remaining(String key, int threshold, Instant now) {
+        if (key == null) {
+            return Duration.ZERO;
+        }
+        if (shared != null) {
+            var all = shared.current(key, now, keep);
+            if (all.isPresent()) {
+                int failures = all.get().failures();
+                if (failures < threshold) {
+                    return Duration.ZERO;
+                }
+                // the lock the last failure set: the same rule as fail() applies locally
+                Instant lockedUntil = all.get().lastFailure().plus(lockout(failures - threshold));
+                return lockedUntil.isAfter(now) ? Duration.between(now, lockedUntil) : Duration.ZERO;
+            }
+        }
+        Attempts current = attempts.getIfPresent(key);
         if (current == null || current.lockedUntil() == null || !current.lockedUntil().isAfter(now)) {
             return Duration.ZERO;
         }

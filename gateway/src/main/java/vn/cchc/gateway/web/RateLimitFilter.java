@@ -1,6 +1,5 @@
 package vn.cchc.gateway.web;
 
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import vn.cchc.security.ProblemResponses;
 
 /**
- * A token bucket (bucket4j) per user for {@code /api/**}; per client address for unauthenticated calls such as
+ * A rate limit (RateLimiter) per user for {@code /api/**}; per client address for unauthenticated calls such as
  * {@code POST /api/auth/token}, which also slows password guessing. Runs after Spring Security (order 0 &gt; -100),
  * so the caller is known. Over the limit: 429 Problem Details with {@code Retry-After} in seconds.
  */
@@ -36,10 +35,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ConsumptionProbe probe = limiter.consume(caller(request));
-        response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
-        if (!probe.isConsumed()) {
-            long seconds = RateLimiter.retryAfterSeconds(probe);
+        RateLimiter.Allowance allowance = limiter.consume(caller(request));
+        response.setHeader("X-RateLimit-Remaining", Long.toString(allowance.remaining()));
+        if (!allowance.allowed()) {
+            long seconds = allowance.retryAfterSeconds();
             response.setHeader("Retry-After", Long.toString(seconds));
             ProblemResponses.write(request, response, 429, "Too Many Requests", "https://cchc.vn/problems/rate-limited",
                     "Too many requests; try again in " + seconds + " s.");

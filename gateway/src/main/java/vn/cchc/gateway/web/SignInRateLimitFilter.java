@@ -1,6 +1,5 @@
 package vn.cchc.gateway.web;
 
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,12 +33,12 @@ public class SignInRateLimitFilter extends org.springframework.web.filter.OncePe
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ConsumptionProbe probe = limiter.consume(RateLimiter.byAddress(request));
-        if (probe.isConsumed()) {
+        RateLimiter.Allowance allowance = limiter.consume(RateLimiter.byAddress(request));
+        if (allowance.allowed()) {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(probe)));
+        response.setHeader("Retry-After", Long.toString(allowance.retryAfterSeconds()));
         if (ErrorPages.wantsPage(request)) {
             response.sendError(429);
         } else {
