@@ -4,7 +4,7 @@
 # Secret is left as it is (rotate by deleting it and running this again, then restarting the service).
 set -euo pipefail
 NAMESPACE=${NAMESPACE:-cchc}
-for service in plan-service task-service publication-service reporting-service; do
+for service in plan-service task-service publication-service reporting-service gateway; do
   name="mongo-${service}-password"
   if kubectl -n "$NAMESPACE" get secret "$name" >/dev/null 2>&1; then
     echo "$name exists"
