@@ -147,6 +147,36 @@ public final class ComplianceCalculator {
         return running;
     }
 
+    /**
+     * The instances as they stood at the close of {@code monthEnd} (items up to that day, the whole day elapsed), from an
+     * evaluation on a later day: its {@code monthly} counts hold every counted item of the months up to
+     * {@code monthEnd}, and instances begin and end on month boundaries, so an instance's count at that close is the sum
+     * of its months so far. Equal to {@link #evaluateAll} over the items up to {@code monthEnd} as of the next day,
+     * without the items (the overview's trend from stored state).
+     */
+    public static List<PeriodCompliance> atCloseOf(List<PeriodCompliance> periods, List<Long> monthly, LocalDate monthEnd) {
+        LocalDate asOf = monthEnd.plusDays(1);
+        List<PeriodCompliance> result = new ArrayList<>();
+        for (PeriodCompliance p : periods) {
+            if (p.status() == TargetStatus.NOT_STARTED) {
+                result.add(p);
+                continue;
+            }
+            long count = 0;
+            LocalDate last = p.end().isBefore(monthEnd) ? p.end() : monthEnd;
+            if (!last.isBefore(p.start())) {
+                for (int m = p.start().getMonthValue(); m <= last.getMonthValue(); m++) {
+                    count += monthly.get(m - 1);
+                }
+            }
+            PeriodInstance counted = new PeriodInstance(p.period(), p.countedFrom(), p.end());
+            double expected = p.minimum() * elapsedFraction(counted, asOf);
+            result.add(new PeriodCompliance(p.period(), p.start(), p.end(), p.countedFrom(), count, p.minimum(),
+                    Math.round(expected * 100) / 100.0, status(count, p.minimum(), expected, counted, asOf)));
+        }
+        return result;
+    }
+
     /** YEAR and PLAN targets span the whole plan: only items from the effective start count towards them. */
     static boolean isWholePlan(String period) {
         return "YEAR".equals(period) || "PLAN".equals(period);
