@@ -61,13 +61,8 @@ public class ComplianceGauges {
     private void set(String owner, Document document) {
         long[] counts = new long[2];
         for (StoredTarget target : ComplianceState.targets(document)) {
-            for (PeriodCompliance p : target.periods()) {
-                if (p.status() == TargetStatus.AT_RISK) {
-                    counts[0]++;
-                } else if (p.status() == TargetStatus.MISSED) {
-                    counts[1]++;
-                }
-            }
+            counts[0] += target.count(TargetStatus.AT_RISK);
+            counts[1] += target.count(TargetStatus.MISSED);
         }
         byOwner.put(owner, counts);
         register(label(owner));
