@@ -108,8 +108,12 @@ function render(ctx) {
     .filter(Boolean).join(', ');
   // summary, filter and charts only when there are targets: never figures above an empty state
   const summary = data.summary || {};
-  $('ov-summary').replaceChildren(...(hasTargets ? STATUS_ORDER.filter((s) => summary[s]).map((s) =>
-    el('span', { class: 'summary-item' }, light(s), badge(s, (data.statusLabels || {})[s]), ' ' + summary[s])) : []));
+  // the current period of each target, then the periods met and missed so far this year (not only the current one)
+  $('ov-summary').replaceChildren(...(hasTargets ? [
+    ...STATUS_ORDER.filter((s) => summary[s]).map((s) =>
+      el('span', { class: 'summary-item' }, light(s), badge(s, (data.statusLabels || {})[s]), ' ' + summary[s])),
+    el('span', { class: 'summary-item so-far', id: 'ov-so-far' },
+      `Từ đầu năm đến nay: Đạt ${data.metPeriods ?? 0} kỳ · Không đạt ${data.missedPeriods ?? 0} kỳ`)] : []));
   $('ov-tools').hidden = !hasTargets;
   $('ov-trends').hidden = !hasTargets;
 
@@ -148,7 +152,9 @@ function row(r, data, ctx) {
     ? el('button', { type: 'button', class: 'link', 'data-drill': r.commune.unitId, text: r.commune.name || r.commune.unitId,
       'aria-label': `Mở trang của ${r.commune.name || r.commune.unitId}` })
     : el('span', { text: r.commune.name || r.commune.unitId });
-  const communeCell = el('td', { 'data-label': 'Xã, phường' }, name);
+  const communeCell = el('td', { 'data-label': 'Xã, phường' }, name,
+    el('span', { class: 'muted small block commune-so-far',
+      text: `Từ đầu năm: đạt ${r.commune.metPeriods ?? 0} kỳ, không đạt ${r.commune.missedPeriods ?? 0} kỳ` }));
   if (!r.target) {
     return el('tr', { 'data-commune-id': r.commune.unitId, class: 'no-targets' }, communeCell,
       el('td', { 'data-label': 'Chỉ tiêu', colspan: '6', class: 'muted', text: 'Chưa có chỉ tiêu trong năm.' }));

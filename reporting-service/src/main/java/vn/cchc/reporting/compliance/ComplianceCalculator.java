@@ -147,6 +147,65 @@ public final class ComplianceCalculator {
         return running;
     }
 
+    /**
+     * Every instance of the target as of {@code asOf}, from its twelve monthly counts ({@link #monthly} of an evaluation
+     * on {@code asOf}) instead of the items: instances begin and end on month boundaries and the monthly counts hold
+     * only items that count (from {@code countedFrom}, not after {@code asOf}), so an instance's count is the sum of its
+     * months and the rest follows as in {@link #evaluate}. Equal to {@link #evaluateAll} on the same day (stored state).
+     */
+    public static List<PeriodCompliance> fromMonthly(TargetDef target, int planYear, LocalDate effectiveFrom, List<Long> monthly,
+                                                     LocalDate asOf) {
+        List<PeriodCompliance> result = new ArrayList<>();
+        for (PeriodInstance period : periods(target.period(), planYear)) {
+            if (effectiveFrom != null && period.end().isBefore(effectiveFrom)) {
+                result.add(new PeriodCompliance(period.key(), period.start(), period.end(), null, 0, target.minimum(), 0,
+                        TargetStatus.NOT_STARTED));
+                continue;
+            }
+            LocalDate from = effectiveFrom != null && isWholePlan(target.period()) && effectiveFrom.isAfter(period.start())
+                    ? effectiveFrom : period.start();
+            long count = 0;
+            for (int m = period.start().getMonthValue(); m <= period.end().getMonthValue(); m++) {
+                count += monthly.get(m - 1);
+            }
+            PeriodInstance counted = new PeriodInstance(period.key(), from, period.end());
+            double expected = target.minimum() * elapsedFraction(counted, asOf);
+            result.add(new PeriodCompliance(period.key(), period.start(), period.end(), from, count, target.minimum(),
+                    Math.round(expected * 100) / 100.0, status(count, target.minimum(), expected, counted, asOf)));
+        }
+        return result;
+    }
+
+    /**
+     * The instances as they stood at the close of {@code monthEnd} (items up to that day, the whole day elapsed), from an
+     * evaluation on a later day: its {@code monthly} counts hold every counted item of the months up to
+     * {@code monthEnd}, and instances begin and end on month boundaries, so an instance's count at that close is the sum
+     * of its months so far. Equal to {@link #evaluateAll} over the items up to {@code monthEnd} as of the next day,
+     * without the items (the overview's trend from stored state).
+     */
+    public static List<PeriodCompliance> atCloseOf(List<PeriodCompliance> periods, List<Long> monthly, LocalDate monthEnd) {
+        LocalDate asOf = monthEnd.plusDays(1);
+        List<PeriodCompliance> result = new ArrayList<>();
+        for (PeriodCompliance p : periods) {
+            if (p.status() == TargetStatus.NOT_STARTED) {
+                result.add(p);
+                continue;
+            }
+            long count = 0;
+            LocalDate last = p.end().isBefore(monthEnd) ? p.end() : monthEnd;
+            if (!last.isBefore(p.start())) {
+                for (int m = p.start().getMonthValue(); m <= last.getMonthValue(); m++) {
+                    count += monthly.get(m - 1);
+                }
+            }
+            PeriodInstance counted = new PeriodInstance(p.period(), p.countedFrom(), p.end());
+            double expected = p.minimum() * elapsedFraction(counted, asOf);
+            result.add(new PeriodCompliance(p.period(), p.start(), p.end(), p.countedFrom(), count, p.minimum(),
+                    Math.round(expected * 100) / 100.0, status(count, p.minimum(), expected, counted, asOf)));
+        }
+        return result;
+    }
+
     /** YEAR and PLAN targets span the whole plan: only items from the effective start count towards them. */
     static boolean isWholePlan(String period) {
         return "YEAR".equals(period) || "PLAN".equals(period);

@@ -22,9 +22,17 @@ import vn.cchc.reporting.units.UnitView;
 @Service
 public class ComplianceService {
     private final ReadStore store;
+    /** null: every request evaluates from the counts (tests of the rules alone) */
+    private final ComplianceState state;
 
     public ComplianceService(ReadStore store) {
+        this(store, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ComplianceService(ReadStore store, ComplianceState state) {
         this.store = store;
+        this.state = state;
     }
 
     public record UnitCompliance(String unitId, String name, int year, LocalDate asOf, Map<TargetStatus, Integer> summary,
@@ -36,13 +44,18 @@ public class ComplianceService {
         }
     }
 
+    /**
+     * @param metPeriods    period instances of the commune's targets met so far this year (reached, also while running)
+     * @param missedPeriods period instances that ended below their minimum so far this year
+     */
     public record CommuneSummary(String communeId, String name, Map<TargetStatus, Integer> summary, int targets,
-                                 TaskProgress tasks) {
+                                 TaskProgress tasks, int metPeriods, int missedPeriods) {
     }
 
     /** A province's own targets plus one summary per commune in one call. */
     public record ProvinceCompliance(String unitId, String name, int year, LocalDate asOf, Map<TargetStatus, Integer> summary,
-                                     List<TargetCompliance> ownTargets, List<CommuneSummary> communes) {
+                                     List<TargetCompliance> ownTargets, List<CommuneSummary> communes, int metPeriods,
+                                     int missedPeriods) {
         @com.fasterxml.jackson.annotation.JsonProperty("statusLabels")
         public Map<TargetStatus, String> statusLabels() {
             return TargetStatus.labels();
@@ -66,7 +79,7 @@ public class ComplianceService {
     public UnitCompliance unit(String unitId, int year, LocalDate asOf) {
         List<PlanView> plans = store.plansIn(unitId, year);
         java.util.function.Predicate<TargetDef> include = t -> UnitPath.within(t.unitId(), unitId);
-        List<TargetCompliance> targets = evaluate(plans, store.countedItems(plans, include), asOf, include);
+        List<TargetCompliance> targets = evaluateStored(plans, asOf, include);
         List<TaskView> tasks = store.tasks(unitId, null).stream()
                 .filter(t -> plans.stream().anyMatch(p -> p.planId().equals(t.planId()))).toList();
         return new UnitCompliance(unitId, store.unitName(unitId), year, asOf, summary(targets), targets, TaskProgress.of(tasks));
@@ -85,43 +98,92 @@ public class ComplianceService {
         Scope scope = provinceScope(provinceId, year, asOf, visible);
         List<CommuneSummary> communes = new ArrayList<>();
         for (Map.Entry<String, String> commune : scope.communes().entrySet()) {
-            communes.add(new CommuneSummary(commune.getKey(), commune.getValue(), summary(scope.targetsOf(commune.getKey())),
-                    scope.targetsOf(commune.getKey()).size(), TaskProgress.of(scope.tasksOf(commune.getKey()))));
+            List<TargetCompliance> targets = scope.targetsOf(commune.getKey());
+            communes.add(new CommuneSummary(commune.getKey(), commune.getValue(), summary(targets), targets.size(),
+                    TaskProgress.of(scope.tasksOf(commune.getKey())), periodsIn(targets, TargetStatus.MET),
+                    periodsIn(targets, TargetStatus.MISSED)));
         }
         List<TargetCompliance> ownTargets = scope.targets().stream().filter(t -> commune(t.unitId()).isEmpty()).toList();
         return new ProvinceCompliance(provinceId, store.unitName(provinceId), year, asOf, summary(scope.targets()), ownTargets,
-                communes);
+                communes, periodsIn(scope.targets(), TargetStatus.MET), periodsIn(scope.targets(), TargetStatus.MISSED));
     }
 
     /**
-     * What a roll-up or overview of a province is made of, read in one go (plans, the year's items, tasks, the commune
-     * directory: four queries whatever the number of communes) and evaluated as of {@code asOf}.
+     * Period instances of {@code targets} in {@code status} as of their evaluation day: with MET, every instance that
+     * reached its minimum (also while running); with MISSED, every one that ended below it — the year so far, not only
+     * the current period.
+     */
+    public static int periodsIn(List<TargetCompliance> targets, TargetStatus status) {
+        return (int) targets.stream().flatMap(t -> t.periods().stream()).filter(p -> p.status() == status).count();
+    }
+
+    /**
+     * The targets of {@code plans} passing {@code include} as of {@code asOf}: from the stored state where it describes
+     * that day and the target as defined now (one {@code _id $in} read of the owner documents); the others (another
+     * day, a target not evaluated yet, an amendment not yet re-evaluated) from their counts documents, read in one
+     * query for them alone.
+     */
+    public List<TargetCompliance> evaluateStored(List<PlanView> plans, LocalDate asOf,
+                                                 java.util.function.Predicate<TargetDef> include) {
+        if (state == null) {
+            return evaluate(plans, store.countedItems(plans, include), asOf, include);
+        }
+        java.util.Set<String> owners = new java.util.LinkedHashSet<>();
+        for (PlanView plan : plans) {
+            plan.targets().stream().filter(include).forEach(t -> owners.add(ComplianceState.documentId(plan.year(), t.unitId())));
+        }
+        Map<String, org.bson.Document> documents = state.documents(owners);
+        List<TargetCompliance> result = new ArrayList<>();
+        java.util.Set<TargetDef> missing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (PlanView plan : plans) {
+            for (TargetDef target : plan.targets()) {
+                if (!include.test(target)) {
+                    continue;
+                }
+                StoredTarget stored = ComplianceState.find(documents, plan, target);
+                if (ComplianceState.usable(stored, plan, target, asOf)) {
+                    result.add(stored.toCompliance(plan, target));
+                } else {
+                    missing.add(target);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            java.util.function.Predicate<TargetDef> rest = missing::contains;
+            result.addAll(evaluate(plans, store.countedItems(plans, rest), asOf, rest));
+        }
+        result.sort(java.util.Comparator.comparing(TargetCompliance::planId).thenComparing(TargetCompliance::targetId));
+        return result;
+    }
+
+    /**
+     * What a roll-up or overview of a province is made of, read in one go (plans, the stored state of their targets,
+     * tasks, the commune directory: a fixed number of queries whatever the number of communes) as of {@code asOf}.
      *
-     * @param include  which targets belong to the scope (re-evaluating as of another day keeps the same ones)
      * @param communes commune id → name, sorted by id: the communes shown (for a commune or unit scope, the unit itself)
      */
-    public record Scope(List<PlanView> plans, TargetItems items, java.util.function.Predicate<TargetDef> include,
-                        List<TargetCompliance> targets, List<TaskView> tasks, Map<String, String> communes) {
-        /** The same targets evaluated as of another day. */
-        public List<TargetCompliance> evaluateAsOf(LocalDate day) {
-            return evaluate(plans, items, day, include);
+    public record Scope(List<PlanView> plans, List<TargetCompliance> targets, List<TaskView> tasks,
+                        Map<String, String> communes, Map<String, List<TargetCompliance>> targetsByCommune,
+                        Map<String, List<TaskView>> tasksByCommune) {
+        public Scope(List<PlanView> plans, List<TargetCompliance> targets, List<TaskView> tasks, Map<String, String> communes) {
+            this(plans, targets, tasks, communes, group(targets, TargetCompliance::unitId), group(tasks, TaskView::unitId));
         }
 
-        /**
-         * The same targets at the close of {@code day}: items up to that day, the whole day elapsed (evaluated as of the
-         * next day), so an instance ending that day is MET or MISSED. The status at the close is that of
-         * {@code ComplianceCalculator.current(periods, day)}.
-         */
-        public List<TargetCompliance> evaluateAtCloseOf(LocalDate day) {
-            return evaluate(plans, items.upTo(day), day.plusDays(1), include);
+        private static <T> Map<String, List<T>> group(List<T> list, java.util.function.Function<T, String> unit) {
+            Map<String, List<T>> byCommune = new java.util.HashMap<>();
+            list.forEach(x -> commune(unit.apply(x)).ifPresent(c -> byCommune.computeIfAbsent(c, k -> new ArrayList<>()).add(x)));
+            return byCommune;
         }
 
+        /** A commune's targets (grouped once: no scan of the province's targets per commune); any other unit's by filter. */
         public List<TargetCompliance> targetsOf(String communeId) {
-            return targets.stream().filter(t -> UnitPath.within(t.unitId(), communeId)).toList();
+            return communeId.equals(commune(communeId).orElse(null)) ? targetsByCommune.getOrDefault(communeId, List.of())
+                    : targets.stream().filter(t -> UnitPath.within(t.unitId(), communeId)).toList();
         }
 
         public List<TaskView> tasksOf(String communeId) {
-            return tasks.stream().filter(t -> UnitPath.within(t.unitId(), communeId)).toList();
+            return communeId.equals(commune(communeId).orElse(null)) ? tasksByCommune.getOrDefault(communeId, List.of())
+                    : tasks.stream().filter(t -> UnitPath.within(t.unitId(), communeId)).toList();
         }
     }
 
@@ -130,8 +192,7 @@ public class ComplianceService {
         List<PlanView> plans = store.plansIn(provinceId, year);
         java.util.function.Predicate<TargetDef> include =
                 t -> UnitPath.within(t.unitId(), provinceId) && UnitAccess.inside(t.unitId(), visible);
-        TargetItems items = store.countedItems(plans, include);
-        List<TargetCompliance> all = evaluate(plans, items, asOf, include);
+        List<TargetCompliance> all = evaluateStored(plans, asOf, include);
         List<TaskView> tasks = store.tasks(provinceId, null).stream().filter(t -> UnitAccess.inside(t.unitId(), visible)).toList();
 
         // communes known from the directory, plus any that has targets or tasks before its unit event arrived
@@ -144,19 +205,18 @@ public class ComplianceService {
         TreeSet<String> unnamed = new TreeSet<>();
         all.forEach(t -> commune(t.unitId()).filter(c -> !communes.containsKey(c)).ifPresent(unnamed::add));
         tasks.forEach(t -> commune(t.unitId()).filter(c -> !communes.containsKey(c)).ifPresent(unnamed::add));
-        unnamed.forEach(c -> communes.put(c, store.unitName(c)));
-        return new Scope(plans, items, include, all, tasks, communes);
+        communes.putAll(store.unitNames(unnamed));
+        return new Scope(plans, all, tasks, communes);
     }
 
     /** One unit (a commune, or any unit) and everything beneath it, shown as one "commune". */
     public Scope unitScope(String unitId, int year, LocalDate asOf) {
         List<PlanView> plans = store.plansIn(unitId, year);
         java.util.function.Predicate<TargetDef> include = t -> UnitPath.within(t.unitId(), unitId);
-        TargetItems items = store.countedItems(plans, include);
-        List<TargetCompliance> targets = evaluate(plans, items, asOf, include);
+        List<TargetCompliance> targets = evaluateStored(plans, asOf, include);
         List<TaskView> tasks = store.tasks(unitId, null).stream()
                 .filter(t -> plans.stream().anyMatch(p -> p.planId().equals(t.planId()))).toList();
-        return new Scope(plans, items, include, targets, tasks, new TreeMap<>(Map.of(unitId, store.unitName(unitId))));
+        return new Scope(plans, targets, tasks, new TreeMap<>(Map.of(unitId, store.unitName(unitId))));
     }
 
     static java.util.Optional<String> commune(String unitId) {

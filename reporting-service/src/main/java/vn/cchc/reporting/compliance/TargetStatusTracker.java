@@ -46,12 +46,17 @@ public class TargetStatusTracker {
     private final ReadStore store;
     private final Clock clock;
     private final LiveUpdates live;
+    private final ComplianceState state;
+    private final ComplianceGauges gauges;
 
-    TargetStatusTracker(MongoTemplate mongo, ReadStore store, Clock clock, LiveUpdates live) {
+    TargetStatusTracker(MongoTemplate mongo, ReadStore store, Clock clock, LiveUpdates live, ComplianceState state,
+                        ComplianceGauges gauges) {
         this.mongo = mongo;
         this.store = store;
         this.clock = clock;
         this.live = live;
+        this.state = state;
+        this.gauges = gauges;
         // an amendment's removed targets; the gauges' AT_RISK / MISSED of the year (ignored by the wire server, see
         // ReadModelIndexes)
         mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
@@ -68,12 +73,12 @@ public class TargetStatusTracker {
         List<PlanView> list = List.copyOf(plans);
         TargetItems items = store.countedItems(list, t -> true);
         int changed = 0;
+        ComplianceState.Writes writes = state.writes();
         for (PlanView plan : list) {
-            forgetRemovedTargets(plan);
+            forgetRemovedTargets(plan, writes);
             List<String> notStarted = new ArrayList<>();
             for (TargetDef target : plan.targets()) {
-                for (PeriodCompliance period : ComplianceCalculator.evaluateAll(target, plan.year(), plan.effectiveStart(),
-                        items.of(target, plan.year()), today)) {
+                for (PeriodCompliance period : evaluate(plan, target, items, today, writes)) {
                     if (period.status() == TargetStatus.NOT_STARTED) {
                         notStarted.add(plan.planId() + "|" + target.id() + "|" + period.period());
                     } else if (period.status() != TargetStatus.UPCOMING && record(plan, target, period)) {
@@ -83,7 +88,24 @@ public class TargetStatusTracker {
             }
             forgetNotStarted(notStarted);
         }
+        store(writes, today);
         return changed;
+    }
+
+    /** Every period of the target as of today, and its stored state (written with the round's other evaluations). */
+    private List<PeriodCompliance> evaluate(PlanView plan, TargetDef target, TargetItems items, LocalDate today,
+                                            ComplianceState.Writes writes) {
+        List<Item> candidates = items.of(target, plan.year());
+        List<PeriodCompliance> periods = ComplianceCalculator.evaluateAll(target, plan.year(), plan.effectiveStart(), candidates, today);
+        writes.put(plan, target, StoredTarget.of(plan, target, periods,
+                ComplianceCalculator.monthly(target, plan.year(), periods, candidates, today), today));
+        return periods;
+    }
+
+    /** One bulk write of the round's states, then the gauges of the commune documents written. */
+    private void store(ComplianceState.Writes writes, LocalDate today) {
+        writes.write();
+        gauges.update(state.documents(writes.documents()).values(), today.getYear());
     }
 
     /**
@@ -124,14 +146,14 @@ public class TargetStatusTracker {
         TargetItems items = store.countedItems(plans.stream().filter(p -> p.targets().stream()
                 .anyMatch(t -> daysByTarget.containsKey(p.planId() + "|" + t.id()))).toList(), t -> true);
         int changed = 0;
+        ComplianceState.Writes writes = state.writes();
         for (PlanView plan : plans) {
             for (TargetDef target : plan.targets()) {
                 Set<LocalDate> days = daysByTarget.get(plan.planId() + "|" + target.id());
                 if (days == null) {
                     continue;
                 }
-                for (PeriodCompliance period : ComplianceCalculator.evaluateAll(target, plan.year(), plan.effectiveStart(),
-                        items.of(target, plan.year()), today)) {
+                for (PeriodCompliance period : evaluate(plan, target, items, today, writes)) {
                     boolean hit = days.stream().anyMatch(d -> !d.isBefore(period.start()) && !d.isAfter(period.end()));
                     if (hit && period.status() != TargetStatus.NOT_STARTED && period.status() != TargetStatus.UPCOMING
                             && record(plan, target, period)) {
@@ -140,12 +162,28 @@ public class TargetStatusTracker {
                 }
             }
         }
+        store(writes, today);
         return changed;
     }
 
     /** An amendment may drop a target: its statuses go too (once their events are published), so gauges stay true. */
-    private void forgetRemovedTargets(PlanView plan) {
+    private void forgetRemovedTargets(PlanView plan, ComplianceState.Writes writes) {
         List<String> kept = plan.targets().stream().map(TargetDef::id).toList();
+        // the stored state of a removed target (or of one moved to another unit) leaves its commune's document
+        Map<String, String> unitOf = new HashMap<>();
+        plan.targets().forEach(t -> unitOf.put(t.id(), t.unitId()));
+        Query ofPlan = Query.query(Criteria.where("planId").is(plan.planId()));
+        ofPlan.fields().include("targetId").include("unitId");
+        Set<String> forgotten = new HashSet<>();
+        for (Document d : mongo.find(ofPlan, Document.class, COLLECTION)) {
+            String targetId = d.getString("targetId");
+            String unitId = d.getString("unitId");
+            String now = unitOf.get(targetId);
+            boolean sameDocument = now != null && ComplianceState.owner(now).equals(ComplianceState.owner(unitId));
+            if (unitId != null && !sameDocument && forgotten.add(targetId + "|" + unitId)) {
+                writes.forget(plan.year(), unitId, plan.planId(), targetId);
+            }
+        }
         mongo.remove(Query.query(Criteria.where("planId").is(plan.planId()).and("targetId").nin(kept)
                 .and("pendingEvents.0").exists(false)), COLLECTION);
     }

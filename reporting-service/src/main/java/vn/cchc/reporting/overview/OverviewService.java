@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import vn.cchc.platform.units.UnitPath;
 import vn.cchc.reporting.compliance.ComplianceCalculator;
 import vn.cchc.reporting.compliance.ComplianceService;
 import vn.cchc.reporting.compliance.PeriodCompliance;
@@ -54,13 +53,13 @@ public class OverviewService {
                     ComplianceService.summary(targets), periods(targets, TargetStatus.MET), periods(targets, TargetStatus.MISSED),
                     targets.stream().map(t -> target(t, plans.get(t.planId()), year, asOf)).toList()));
         }
-        List<String> communeIds = List.copyOf(scope.communes().keySet());
         return new ProvinceOverview(unitId, store.unitName(unitId), year, asOf, ComplianceService.summary(communeTargets),
-                trend(scope, communeIds, year, asOf), communes);
+                trend(communeTargets, year, asOf), communes, periods(communeTargets, TargetStatus.MET),
+                periods(communeTargets, TargetStatus.MISSED));
     }
 
     private static int periods(List<TargetCompliance> targets, TargetStatus status) {
-        return (int) targets.stream().flatMap(t -> t.periods().stream()).filter(p -> p.status() == status).count();
+        return ComplianceService.periodsIn(targets, status);
     }
 
     private static ProvinceOverview.TargetOverview target(TargetCompliance t, PlanView plan, int year, LocalDate asOf) {
@@ -73,10 +72,10 @@ public class OverviewService {
     /**
      * Month by month up to the month of {@code asOf}: the commune targets' statuses at the close of each month's last day
      * (a month's own instance is then MET or MISSED), and as of {@code asOf} for the month still running (the roll-up's
-     * figures of that day).
+     * figures of that day). A closed month is derived from each target's periods and monthly counts
+     * ({@link ComplianceCalculator#atCloseOf}), so the trend costs no further read and no re-evaluation of items.
      */
-    private static List<ProvinceOverview.TrendPoint> trend(ComplianceService.Scope scope, List<String> communeIds, int year,
-                                                           LocalDate asOf) {
+    private static List<ProvinceOverview.TrendPoint> trend(List<TargetCompliance> targets, int year, LocalDate asOf) {
         List<ProvinceOverview.TrendPoint> trend = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             YearMonth month = YearMonth.of(year, m);
@@ -86,9 +85,9 @@ public class OverviewService {
             LocalDate end = month.atEndOfMonth();
             boolean closed = end.isBefore(asOf);
             LocalDate day = closed ? end : asOf;
-            List<TargetStatus> statuses = (closed ? scope.evaluateAtCloseOf(day) : scope.evaluateAsOf(day)).stream()
-                    .filter(t -> communeIds.stream().anyMatch(c -> UnitPath.within(t.unitId(), c)))
-                    .map(t -> ComplianceCalculator.current(t.periods(), day).status()).toList();
+            List<TargetStatus> statuses = targets.stream().map(t -> closed
+                    ? ComplianceCalculator.current(ComplianceCalculator.atCloseOf(t.periods(), t.monthly(), day), day).status()
+                    : t.current().status()).toList();
             trend.add(new ProvinceOverview.TrendPoint(month.toString(), day, closed, ComplianceService.summaryOf(statuses)));
         }
         return trend;

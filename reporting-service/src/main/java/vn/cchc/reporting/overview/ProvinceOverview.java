@@ -14,9 +14,11 @@ import vn.cchc.reporting.compliance.TargetStatus;
  *
  * @param summary of every commune target shown, by the status of its current period (no NOT_STARTED key)
  * @param trend   one point per month of the year up to the month of {@code asOf}
+ * @param metPeriods    period instances of every commune target shown MET so far this year (the communes' sum)
+ * @param missedPeriods period instances that ended below their minimum so far this year (the communes' sum)
  */
 public record ProvinceOverview(String unitId, String name, int year, LocalDate asOf, Map<TargetStatus, Integer> summary,
-                               List<TrendPoint> trend, List<CommuneOverview> communes) {
+                               List<TrendPoint> trend, List<CommuneOverview> communes, int metPeriods, int missedPeriods) {
 
     /** The status vocabulary, so a client needs no map of its own. */
     @JsonProperty("statusLabels")

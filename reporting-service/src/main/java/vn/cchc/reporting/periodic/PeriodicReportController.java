@@ -9,6 +9,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.cchc.platform.units.UnitPath;
 import vn.cchc.reporting.access.UnitAccess;
 import vn.cchc.security.CurrentUser;
@@ -39,18 +40,24 @@ class PeriodicReportController {
         UnitAccess.requireVisible(user, unitId);
         if (period.endsWith(".docx")) {
             String id = period.substring(0, period.length() - 5);
-            return file(docx.render(reports.build(unitId, id)), DOCX, "bao-cao-cchc-" + unitId + "-" + id + ".docx");
+            PeriodicReport report = reports.build(unitId, id);
+            return file(out -> docx.write(report, out), DOCX, "bao-cao-cchc-" + unitId + "-" + id + ".docx");
         }
         if (period.endsWith(".xlsx")) {
             String id = period.substring(0, period.length() - 5);
-            return file(xlsx.render(reports.build(unitId, id)), XLSX, "phu-luc-cchc-" + unitId + "-" + id + ".xlsx");
+            PeriodicReport report = reports.build(unitId, id);
+            return file(out -> xlsx.write(report, out), XLSX, "phu-luc-cchc-" + unitId + "-" + id + ".xlsx");
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(reports.build(unitId, period));
     }
 
-    private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name) {
+    /**
+     * The document written straight to the response: the report is built (and every rule checked, so errors are still
+     * Problem Details) before the first byte; only the rendering streams.
+     */
+    private static ResponseEntity<StreamingResponseBody> file(StreamingResponseBody body, MediaType type, String name) {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(bytes);
+                .body(body);
     }
 }

@@ -34,14 +34,20 @@ public class PeriodicReportDocx {
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     public byte[] render(PeriodicReport report) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(report, out);
+        return out.toByteArray();
+    }
+
+    /** Writes the report to {@code out} (the response: no second copy of the document in memory). */
+    public void write(PeriodicReport report, java.io.OutputStream out) {
+        try (XWPFDocument doc = new XWPFDocument()) {
             pageSetup(doc);
             header(doc, report);
             title(doc, report);
             body(doc, report);
             closing(doc, report);
             doc.write(out);
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

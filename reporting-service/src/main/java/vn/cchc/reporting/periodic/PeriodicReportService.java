@@ -3,7 +3,6 @@ package vn.cchc.reporting.periodic;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.function.Function;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -60,8 +59,9 @@ public class PeriodicReportService {
                 t -> UnitPath.within(t.unitId(), unitId)).stream()
                 .filter(t -> t.current().status() != TargetStatus.NOT_STARTED).toList();
 
-        Map<String, String> unitNames = new HashMap<>();
-        Function<String, String> unitName = id -> unitNames.computeIfAbsent(id, store::unitName);
+        // every unit named in the lists, in one query (a province's report names hundreds of communes and offices)
+        Map<String, String> unitNames = store.unitNames(facts.stream().map(PublicationFact::unitId).collect(java.util.stream.Collectors.toSet()));
+        Function<String, String> unitName = id -> unitNames.getOrDefault(id, id);
         List<PeriodicReport.ReportItem> items = new ArrayList<>();
         Map<String, Long> byChannel = new TreeMap<>();
         for (PublicationFact f : facts) {

@@ -8,7 +8,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 import vn.cchc.reporting.compliance.TargetCompliance;
 import vn.cchc.reporting.tasks.TaskView;
@@ -23,7 +23,18 @@ public class PeriodicReportXlsx {
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     public byte[] render(PeriodicReport report) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(report, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes the annex to {@code out} with POI's streaming workbook: at most 100 rows per sheet are held in memory (the
+     * rest go to a temporary file, removed on close), so a province's year of items does not build the whole sheet in
+     * the heap; the controller writes it straight to the response.
+     */
+    public void write(PeriodicReport report, java.io.OutputStream out) {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
             Font bold = book.createFont();
             bold.setBold(true);
             bold.setFontName("Times New Roman");
@@ -89,7 +100,6 @@ public class PeriodicReportXlsx {
                 tasks.setColumnWidth(c, c == 1 ? 60 * 256 : 20 * 256);
             }
             book.write(out);
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -127,6 +127,25 @@ public class ReadStore {
         return mongo.find(query, UnitView.class, models.collection(ReadModels.UNITS));
     }
 
+    /**
+     * Names of {@code unitIds} in one {@code _id $in} query (reports and roll-ups name many units: never one query per
+     * unit); a unit without a name keeps its id.
+     */
+    public Map<String, String> unitNames(java.util.Collection<String> unitIds) {
+        Map<String, String> names = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return names;
+        }
+        unitIds.forEach(id -> names.put(id, id));
+        Query query = Query.query(Criteria.where("_id").in(new java.util.LinkedHashSet<>(unitIds)));
+        for (UnitView unit : mongo.find(query, UnitView.class, models.collection(ReadModels.UNITS))) {
+            if (unit.name() != null) {
+                names.put(unit.unitId(), unit.name());
+            }
+        }
+        return names;
+    }
+
     public String unitName(String unitId) {
         UnitView unit = unit(unitId);
         return unit == null || unit.name() == null ? unitId : unit.name();
