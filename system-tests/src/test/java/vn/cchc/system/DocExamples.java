@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The runnable examples of one markdown page: its fenced {@code bash} blocks that call {@code curl}, in page order, as
  * one shell script (a page is a walk-through: a variable set in one block, such as {@code $TOKEN}, is used in the next).
- * The docs' convention (docs/README of the examples: docs/performance.md has none, see README "Examples in the docs"):
- * examples are written against {@code http://localhost:8080} (services on 8081-8084, the gateway's management port
+ * The docs' convention: examples are written against {@code http://localhost:8080} (services on 8081-8084, the gateway's management port
  * 8170), sign in themselves with the demo accounts, take ids from earlier answers ({@code PLAN=$(curl … | jq -r .id)})
  * and say in a comment when the answer is meant to be an error ({@code # 404}); a stated code is the expected answer.
  */

@@ -267,7 +267,9 @@ final class ProvinceRun {
         md.section("Figures", ProvinceTable.figures(n, build, reads, burst),
                 "Built through the gateway by `" + options.integer("clients") + "` clients; " + shape.totalItems()
                         + " items of the year so far (1 article : 2 broadcasts) in " + n + " communes, each with an issued "
-                        + shape.year() + " plan (≥ 12 articles a year on the website, ≥ 2 broadcasts a month on the radio).");
+                        + shape.year() + " plan (≥ 12 articles a year on the website, ≥ 2 broadcasts a month on the radio). Machine: "
+                        + Runtime.getRuntime().availableProcessors() + " cores, load average " + Figures.num(loadAverage(), 1)
+                        + " at the end (the stack shares the machine with whatever else runs; see the JSON).");
         Path out = root.resolve(options.string("output"));
         Files.createDirectories(out);
         JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -277,6 +279,10 @@ final class ProvinceRun {
         System.out.println();
         System.out.println(markdown);
         log("written %s and %s", out.resolve("province-" + n + ".json"), out.resolve("province-" + n + ".md"));
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static void log(String format, Object... args) {
