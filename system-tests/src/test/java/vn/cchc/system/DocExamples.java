@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class DocExamples {
     private static final Pattern LOCAL_ADDRESS = Pattern.compile("(?:https?://)?(?:localhost|127\\.0\\.0\\.1):(808[0-4]|8170)\\b");
     private static final Pattern CURL_START = Pattern.compile("^\\s*(?:[A-Za-z_][A-Za-z_0-9]*=\\$\\()?curl\\s");
+    private static final Pattern HEREDOC = Pattern.compile("<<-?'?([A-Za-z_]+)'?\\s*$");
     private static final Pattern STATED_STATUS = Pattern.compile("\\s#\\s.*?(?<![\\d.])([1-5]\\d\\d)(?![\\d.])");
 
     /** One shell command of the page: its first and last line in the page (1-based) and the status its comment states. */
@@ -65,10 +66,22 @@ final class DocExamples {
         int commandStart = -1;
         boolean inSingle = false;
         boolean inDouble = false;
+        String heredocEnd = null;
         for (int k = 0; k < block.size(); k++) {
             String line = block.get(k);
             int pageLine = firstPageLine + k;
             append(localAddresses(line, portBase), pageLine);
+            if (heredocEnd != null) { // a file written on the spot: its lines are data, not commands
+                if (line.strip().equals(heredocEnd)) {
+                    heredocEnd = null;
+                }
+                continue;
+            }
+            Matcher heredoc = HEREDOC.matcher(line);
+            if (heredoc.find() && commandStart < 0 && !inSingle && !inDouble) {
+                heredocEnd = heredoc.group(1);
+                continue;
+            }
             if (commandStart < 0) {
                 if (line.isBlank() || line.strip().startsWith("#")) {
                     continue;
