@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import vn.cchc.benchmark.stack.LocalStack;
 
 /**
- * Entry point: {@code ./mvnw -q -pl benchmark compile exec:exec -Dbench.args="--smoke --start-stack"} (docs/performance.md).
+ * Entry point: {@code ./mvnw -q -pl benchmark compile exec:exec -Dbench.args="--smoke --start-stack"} (docs/performance.md);
+ * {@code -Dbench.args="province --communes 300 …"} runs the province generator instead ({@link vn.cchc.benchmark.province.ProvinceMain}).
  * Exit code 0 when every count matched (performance conditions only print PASS/FAIL), 1 when a count did not match or
  * the run broke, 2 for bad options.
  */
@@ -13,6 +14,11 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("province")) {
+            // the province generator (docs/performance.md, "Province scale"): its own options
+            System.exit(vn.cchc.benchmark.province.ProvinceMain.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);

@@ -117,6 +117,34 @@ public final class StackClient {
         return call("GET", gateway + "/api/reports/admin/rebuild", token, null, 200);
     }
 
+    /** {@code POST} of a JSON body through the gateway; the answer whatever its status (the caller decides). */
+    public HttpResponse<String> post(String path, String token, Object body) {
+        return send("POST", gateway + path, token, body);
+    }
+
+    /** {@code POST} with {@code If-Match} and no body (a plan's issue). */
+    public HttpResponse<String> postIfMatch(String path, String token, String etag) {
+        return send(request(gateway + path, token).header("If-Match", etag).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** {@code GET} through the gateway, the body read whole (a document is timed until its last byte). */
+    public HttpResponse<byte[]> getBytes(String path, String token) {
+        try {
+            return http.send(request(gateway + path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("GET " + path + ": " + e, e);
+        }
+    }
+
+    /** {@code total} of the counts of {@code unitId} and every unit beneath it in {@code year}. */
+    public long subtreeTotal(String token, String unitId, int year) {
+        return call("GET", gateway + "/api/reports/units/" + unitId + "/counts?year=" + year + "&includeSubunits=true", token, null, 200)
+                .path("total").asLong();
+    }
+
     /** A GET answering 2xx (used for the gateway's cheapest route in the floors). */
     public CompletableFuture<Outcome> get(String url) {
         return http.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding())
