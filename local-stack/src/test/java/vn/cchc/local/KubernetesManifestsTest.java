@@ -99,6 +99,13 @@ class KubernetesManifestsTest {
         spec(topic).put("partitons", spec(topic).remove("partitions"));
         assertThat(errors(topic)).anySatisfy(e -> assertThat(e).contains("partitons"));
 
+        Map<String, Object> kafka = first(K8S.resolve("base/kafka/kafka.yaml"), "Kafka");
+        assertThat(errors(kafka)).isEmpty();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> broker = (Map<String, Object>) spec(kafka).get("kafka");
+        broker.put("authorisation", broker.remove("authorization"));
+        assertThat(errors(kafka)).anySatisfy(e -> assertThat(e).contains("authorisation"));
+
         Map<String, Object> monitor = first(K8S.resolve("base/monitoring.yaml"), "PodMonitor");
         spec(monitor).put("podMetricEndpoints", spec(monitor).remove("podMetricsEndpoints"));
         assertThat(errors(monitor)).anySatisfy(e -> assertThat(e).contains("podMetricEndpoints"));

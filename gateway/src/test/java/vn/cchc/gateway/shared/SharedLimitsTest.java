@@ -45,6 +45,7 @@ import vn.cchc.platform.test.Http;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedLimitsTest {
+    // also the budget of the anonymous calls from 127.0.0.1 over the whole class (token requests, the sign-in form): 9
     static final int CAPACITY = 10;
     static final Duration PERIOD = Duration.ofMinutes(10);
     static MongoServer mongo;
@@ -146,8 +147,9 @@ class SharedLimitsTest {
         for (int i = 0; i < 2 * CAPACITY + 2; i++) {
             statuses.add(Http.get(url(i % 2 == 0 ? first : second, "/api/plans"), "Authorization", "Bearer " + token).status());
         }
-        // each replica's own bucket (the store gone): twice the capacity in all, never a 5xx
-        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(2L * CAPACITY);
+        // each replica's own bucket (the store gone): twice the capacity in all (a slow loop may see a token refilled),
+        // where the shared count would have stopped at the capacity; never a 5xx
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isBetween(2L * CAPACITY, 2L * CAPACITY + 2);
         assertThat(statuses).containsOnly(200, 429);
         for (ConfigurableApplicationContext replica : List.of(first, second)) {
             MeterRegistry meters = replica.getBean(MeterRegistry.class);
