@@ -48,6 +48,7 @@ public class TargetStatusTracker {
     private final LiveUpdates live;
     private final ComplianceState state;
     private final ComplianceGauges gauges;
+    private final java.util.concurrent.locks.ReentrantLock stateLock = new java.util.concurrent.locks.ReentrantLock();
 
     TargetStatusTracker(MongoTemplate mongo, ReadStore store, Clock clock, LiveUpdates live, ComplianceState state,
                         ComplianceGauges gauges) {
@@ -71,14 +72,13 @@ public class TargetStatusTracker {
     public int refresh(Collection<PlanView> plans) {
         LocalDate today = VietnamTime.date(clock.instant());
         List<PlanView> list = List.copyOf(plans);
-        TargetItems items = store.countedItems(list, t -> true);
+        Map<String, List<PeriodCompliance>> evaluated = evaluateAndStore(list, (p, t) -> true,
+                writes -> list.forEach(p -> forgetRemovedTargets(p, writes)), today);
         int changed = 0;
-        ComplianceState.Writes writes = state.writes();
         for (PlanView plan : list) {
-            forgetRemovedTargets(plan, writes);
             List<String> notStarted = new ArrayList<>();
             for (TargetDef target : plan.targets()) {
-                for (PeriodCompliance period : evaluate(plan, target, items, today, writes)) {
+                for (PeriodCompliance period : evaluated.get(plan.planId() + "|" + target.id())) {
                     if (period.status() == TargetStatus.NOT_STARTED) {
                         notStarted.add(plan.planId() + "|" + target.id() + "|" + period.period());
                     } else if (period.status() != TargetStatus.UPCOMING && record(plan, target, period)) {
@@ -88,8 +88,38 @@ public class TargetStatusTracker {
             }
             forgetNotStarted(notStarted);
         }
-        store(writes, today);
         return changed;
+    }
+
+    /**
+     * Reads the counts, evaluates the chosen targets and stores their state under one lock, so within this instance the
+     * last state written comes from the last read of the counts: a plan event's round that read the counts before a
+     * publication batch cannot overwrite the state that batch's round stored after it. Only this part is serialized;
+     * recording statuses and events happens outside.
+     */
+    private Map<String, List<PeriodCompliance>> evaluateAndStore(List<PlanView> plans,
+                                                                  java.util.function.BiPredicate<PlanView, TargetDef> which,
+                                                                  java.util.function.Consumer<ComplianceState.Writes> first,
+                                                                  LocalDate today) {
+        stateLock.lock();
+        try {
+            TargetItems items = store.countedItems(plans.stream()
+                    .filter(p -> p.targets().stream().anyMatch(t -> which.test(p, t))).toList(), t -> true);
+            ComplianceState.Writes writes = state.writes();
+            first.accept(writes);
+            Map<String, List<PeriodCompliance>> evaluated = new HashMap<>();
+            for (PlanView plan : plans) {
+                for (TargetDef target : plan.targets()) {
+                    if (which.test(plan, target)) {
+                        evaluated.put(plan.planId() + "|" + target.id(), evaluate(plan, target, items, today, writes));
+                    }
+                }
+            }
+            store(writes, today);
+            return evaluated;
+        } finally {
+            stateLock.unlock();
+        }
     }
 
     /** Every period of the target as of today, and its stored state (written with the round's other evaluations). */
@@ -143,17 +173,16 @@ public class TargetStatusTracker {
         if (daysByTarget.isEmpty()) {
             return 0;
         }
-        TargetItems items = store.countedItems(plans.stream().filter(p -> p.targets().stream()
-                .anyMatch(t -> daysByTarget.containsKey(p.planId() + "|" + t.id()))).toList(), t -> true);
+        Map<String, List<PeriodCompliance>> evaluated = evaluateAndStore(plans,
+                (p, t) -> daysByTarget.containsKey(p.planId() + "|" + t.id()), writes -> { }, today);
         int changed = 0;
-        ComplianceState.Writes writes = state.writes();
         for (PlanView plan : plans) {
             for (TargetDef target : plan.targets()) {
                 Set<LocalDate> days = daysByTarget.get(plan.planId() + "|" + target.id());
                 if (days == null) {
                     continue;
                 }
-                for (PeriodCompliance period : evaluate(plan, target, items, today, writes)) {
+                for (PeriodCompliance period : evaluated.get(plan.planId() + "|" + target.id())) {
                     boolean hit = days.stream().anyMatch(d -> !d.isBefore(period.start()) && !d.isAfter(period.end()));
                     if (hit && period.status() != TargetStatus.NOT_STARTED && period.status() != TargetStatus.UPCOMING
                             && record(plan, target, period)) {
@@ -162,13 +191,15 @@ public class TargetStatusTracker {
                 }
             }
         }
-        store(writes, today);
         return changed;
     }
 
     /** An amendment may drop a target: its statuses go too (once their events are published), so gauges stay true. */
     private void forgetRemovedTargets(PlanView plan, ComplianceState.Writes writes) {
         List<String> kept = plan.targets().stream().map(TargetDef::id).toList();
+        if (plan.revision() <= 1) {
+            return; // never amended: no target was removed or moved (the sweep passes every plan: no scans for them)
+        }
         // the stored state of a removed target (or of one moved to another unit) leaves its commune's document
         Map<String, String> unitOf = new HashMap<>();
         plan.targets().forEach(t -> unitOf.put(t.id(), t.unitId()));
