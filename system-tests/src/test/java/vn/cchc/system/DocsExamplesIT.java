@@ -33,10 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DocsExamplesIT {
     /** curl wrapped: headers of each call into its own file named after the script line that made the call. */
     private static final String PRELUDE = """
-            set -u
             curl() {
               local line=${BASH_LINENO[$(( ${#BASH_LINENO[@]} - 2 ))]}
-              command curl --max-time 20 -D "$CCHC_ANSWERS/$line.$(date +%s%N).$BASHPID" "$@"
+              command curl --max-time 60 -D "$CCHC_ANSWERS/$line.$(date +%s%N).$BASHPID" "$@"
             }
             """;
     private static final Pattern STATUS_LINE = Pattern.compile("^HTTP/[\\d.]+ (\\d{3})", Pattern.MULTILINE);
