@@ -20,6 +20,15 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import vn.cchc.platform.health.MongoPingHealthIndicator;
 import vn.cchc.platform.health.ReadinessGauge;
 import vn.cchc.platform.events.EventGate;
+import vn.cchc.platform.events.deadletters.DeadLetterKafka;
+import vn.cchc.platform.events.deadletters.DeadLetterReplay;
+import vn.cchc.platform.events.deadletters.DeadLetterTopics;
+import vn.cchc.platform.events.deadletters.DeadLettersEndpoint;
+import vn.cchc.platform.events.retry.ConsumerFailureHandling;
+import vn.cchc.platform.events.retry.EventRetries;
+import vn.cchc.platform.events.retry.RetryProperties;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import vn.cchc.platform.outbox.AggregateWriter;
 import vn.cchc.platform.outbox.OutboxProperties;
 import vn.cchc.platform.outbox.OutboxRelay;
@@ -88,6 +97,47 @@ public class PlatformAutoConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
                             OutboxProperties properties, MeterRegistry meters, ObjectProvider<OutboxWrites> writes) {
         return new OutboxRelay(mongo, kafka, json, properties, meters, writes.getIfAvailable());
+    }
+
+    /**
+     * How every consumer binding treats a failure (refused: dead-lettered at once; transient: waits; other: a few
+     * attempts, then dead-lettered) and the replay of its dead-letter topic (docs/event-trust.md, docs/operations.md).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer")
+    @EnableConfigurationProperties(RetryProperties.class)
+    static class EventConsumerFailures {
+        @Bean
+        DeadLetterKafka deadLetterKafka(KafkaProperties kafka) {
+            return new DeadLetterKafka(kafka.buildProducerProperties(), kafka.buildConsumerProperties());
+        }
+
+        @Bean
+        EventRetries eventRetries(MeterRegistry meters) {
+            return new EventRetries(meters);
+        }
+
+        @Bean
+        DeadLetterTopics deadLetterTopics() {
+            return new DeadLetterTopics();
+        }
+
+        @Bean
+        ConsumerFailureHandling consumerFailureHandling(DeadLetterKafka kafka, RetryProperties retry, EventRetries retries,
+                                                        DeadLetterTopics topics) {
+            return new ConsumerFailureHandling(kafka.template(), retry, retries, topics);
+        }
+
+        @Bean
+        DeadLetterReplay deadLetterReplay(DeadLetterKafka kafka) {
+            return new DeadLetterReplay(kafka::consumer, kafka.template(), Duration.ofSeconds(30));
+        }
+
+        @Bean
+        @ConditionalOnAvailableEndpoint
+        DeadLettersEndpoint deadLettersEndpoint(DeadLetterTopics topics, DeadLetterReplay replay) {
+            return new DeadLettersEndpoint(topics, replay);
+        }
     }
 
     /** The relay publishes this process's writes right after them instead of waiting for its next pass. */

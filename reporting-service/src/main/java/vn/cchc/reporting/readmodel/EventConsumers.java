@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import vn.cchc.platform.events.EventGate;
+import vn.cchc.platform.events.retry.FailureKind;
 import vn.cchc.platform.events.RefusedEventException;
 import vn.cchc.platform.events.InboundEvent;
 import vn.cchc.reporting.compliance.TargetStatusTracker;
@@ -66,8 +68,14 @@ class EventConsumers {
     }
 
     /**
-     * A poll's publication events, applied together. A refused record is dead-lettered by the listener itself
-     * ({@link BatchDeadLetters}) and the batch goes on without it.
+     * A poll's publication events, applied together. Refused records are dead-lettered by the listener itself
+     * ({@link BatchDeadLetters}), after the others are applied: a batch that fails is delivered again whole, and its
+     * refused records must not be dead-lettered once per try. When applying fails, the container is told which record
+     * ({@code BatchListenerFailedException}): the records before it are committed, it and those behind it are tried
+     * again with the back-off of its failure (platform-common's {@code ConsumerFailureHandling}): for as long as it
+     * takes when MongoDB is away, a few times and then the dead-letter topic for anything else. Which record that is:
+     * the first of the batch when the failure is transient (nothing is lost by applying them all again: facts and
+     * counts are guarded by revision); otherwise the records are applied one by one to find the one that fails.
      */
     @SuppressWarnings("unchecked")
     void handlePublications(Message<List<byte[]>> batch) {
@@ -75,21 +83,62 @@ class EventConsumers {
         List<Map<String, Object>> headers = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
         Object topics = batch.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
         List<FactEvent> events = new ArrayList<>(payloads.size());
+        List<Integer> positions = new ArrayList<>(payloads.size());
+        Map<Integer, RefusedEventException> refusals = new java.util.TreeMap<>();
         for (int i = 0; i < payloads.size(); i++) {
-            Map<String, Object> h = headers == null || headers.size() <= i ? Map.of() : headers.get(i);
+            Map<String, Object> h = headersOf(headers, i);
             String topic = topics instanceof List<?> list && list.size() > i ? String.valueOf(list.get(i)) : null;
             InboundEvent event;
             try {
                 event = gate.admit(PUBLICATION_BINDING, topic, h, payloads.get(i)).orElse(null);
             } catch (RefusedEventException refused) {
-                deadLetters.send(batch.getHeaders(), i, h, payloads.get(i), refused.getMessage());
+                refusals.put(i, refused);
                 continue;
             }
             if (event != null && Projections.isPublicationEvent(event.type())) {
                 events.add(new FactEvent(event.type(), event.data(), event.time()));
+                positions.add(i);
             }
         }
-        applyPublications(events);
+        try {
+            applyPublications(events);
+        } catch (RuntimeException failure) {
+            Failed failed = FailureKind.of(failure) == FailureKind.TRANSIENT ? new Failed(0, failure)
+                    : applyOneByOne(events, positions, failure);
+            deadLetterBefore(batch, headers, payloads, refusals, failed.position());
+            throw new BatchListenerFailedException("publication event " + failed.position() + " of the batch not applied",
+                    failed.cause(), failed.position());
+        }
+        deadLetterBefore(batch, headers, payloads, refusals, payloads.size());
+    }
+
+    private record Failed(int position, RuntimeException cause) {
+    }
+
+    /** The batch position of the first event that fails on its own, and why; those before it are applied. */
+    private Failed applyOneByOne(List<FactEvent> events, List<Integer> positions, RuntimeException together) {
+        for (int e = 0; e < events.size(); e++) {
+            try {
+                applyPublications(List.of(events.get(e)));
+            } catch (RuntimeException failure) {
+                return new Failed(positions.get(e), failure);
+            }
+        }
+        return new Failed(0, together); // each applies alone: the whole batch is tried again
+    }
+
+    /** Dead-letters the refused records the container will commit: those before position {@code end}. */
+    private void deadLetterBefore(Message<List<byte[]>> batch, List<Map<String, Object>> headers, List<byte[]> payloads,
+                                  Map<Integer, RefusedEventException> refusals, int end) {
+        refusals.forEach((i, refused) -> {
+            if (i < end) {
+                deadLetters.send(batch.getHeaders(), i, headersOf(headers, i), payloads.get(i), refused.getMessage());
+            }
+        });
+    }
+
+    private static Map<String, Object> headersOf(List<Map<String, Object>> headers, int i) {
+        return headers == null || headers.size() <= i ? Map.of() : headers.get(i);
     }
 
     private void applyPublications(List<FactEvent> events) {
