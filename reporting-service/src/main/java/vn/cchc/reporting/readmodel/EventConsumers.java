@@ -11,6 +11,7 @@ import org.springframework.messaging.Message;
 import vn.cchc.platform.events.EventGate;
 import vn.cchc.platform.events.RefusedEventException;
 import vn.cchc.platform.events.InboundEvent;
+import vn.cchc.platform.tracing.EventTraces;
 import vn.cchc.reporting.compliance.TargetStatusTracker;
 import vn.cchc.reporting.counts.PublicationFactProjection.Applied;
 import vn.cchc.reporting.counts.PublicationFactProjection.FactEvent;
@@ -34,15 +35,17 @@ class EventConsumers {
     private final LiveUpdates live;
     private final EventGate gate;
     private final BatchDeadLetters deadLetters;
+    private final EventTraces traces;
 
     EventConsumers(Projections projections, ReadStore store, TargetStatusTracker tracker, LiveUpdates live, EventGate gate,
-                   BatchDeadLetters deadLetters) {
+                   BatchDeadLetters deadLetters, EventTraces traces) {
         this.projections = projections;
         this.store = store;
         this.tracker = tracker;
         this.live = live;
         this.gate = gate;
         this.deadLetters = deadLetters;
+        this.traces = traces;
     }
 
     @Bean
@@ -67,7 +70,9 @@ class EventConsumers {
 
     /**
      * A poll's publication events, applied together. A refused record is dead-lettered by the listener itself
-     * ({@link BatchDeadLetters}) and the batch goes on without it.
+     * ({@link BatchDeadLetters}) and the batch goes on without it. The container gives a batch no trace: each record is
+     * admitted in its own trace (its {@code traceparent}), and the batch is applied in the trace of its first event, the
+     * only one when events come one by one (what the compliance events it causes carry on).
      */
     @SuppressWarnings("unchecked")
     void handlePublications(Message<List<byte[]>> batch) {
@@ -75,21 +80,27 @@ class EventConsumers {
         List<Map<String, Object>> headers = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
         Object topics = batch.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
         List<FactEvent> events = new ArrayList<>(payloads.size());
+        Map<String, Object> firstHeaders = null;
         for (int i = 0; i < payloads.size(); i++) {
             Map<String, Object> h = headers == null || headers.size() <= i ? Map.of() : headers.get(i);
             String topic = topics instanceof List<?> list && list.size() > i ? String.valueOf(list.get(i)) : null;
+            byte[] payload = payloads.get(i);
             InboundEvent event;
             try {
-                event = gate.admit(PUBLICATION_BINDING, topic, h, payloads.get(i)).orElse(null);
+                event = traces.inTraceOf(h, PUBLICATION_BINDING,
+                        () -> gate.admit(PUBLICATION_BINDING, topic, h, payload).orElse(null));
             } catch (RefusedEventException refused) {
-                deadLetters.send(batch.getHeaders(), i, h, payloads.get(i), refused.getMessage());
+                deadLetters.send(batch.getHeaders(), i, h, payload, refused.getMessage());
                 continue;
             }
             if (event != null && Projections.isPublicationEvent(event.type())) {
                 events.add(new FactEvent(event.type(), event.data(), event.time()));
+                firstHeaders = firstHeaders == null ? h : firstHeaders;
             }
         }
-        applyPublications(events);
+        if (firstHeaders != null) {
+            traces.inTraceOf(firstHeaders, PUBLICATION_BINDING, () -> applyPublications(events));
+        }
     }
 
     private void applyPublications(List<FactEvent> events) {
