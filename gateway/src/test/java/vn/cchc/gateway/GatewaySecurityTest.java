@@ -282,7 +282,8 @@ class GatewaySecurityTest {
 
         Http.Response created = Http.get(url("/api/reports/x"), "Authorization", auth);
         String id = created.header("X-Request-Id");
-        assertThat(id).matches("[0-9a-f-]{36}");
+        // none given: the request's trace id, also echoed as X-Trace-Id
+        assertThat(id).matches("[0-9a-f]{32}").isEqualTo(created.header("X-Trace-Id"));
         assertThat(JSON.readTree(created.body()).get("requestId").asString()).isEqualTo(id);
         // errors carry it too
         assertThat(Http.get(url("/api/plans"), "X-Request-Id", "req-401").header("X-Request-Id")).isEqualTo("req-401");

@@ -34,6 +34,8 @@ final class PlanServiceStandIn {
     private static final Set<String> HANGING = ConcurrentHashMap.newKeySet();
     private static volatile CountDownLatch released = new CountDownLatch(1);
     private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
+    /** The traceparent header of each call (null when it had none). */
+    private static final List<String> TRACEPARENTS = new CopyOnWriteArrayList<>();
     private static final HttpServer SERVER = start();
 
     private PlanServiceStandIn() {
@@ -52,6 +54,7 @@ final class PlanServiceStandIn {
         HANGING.clear();
         released = new CountDownLatch(1);
         CALLS.clear();
+        TRACEPARENTS.clear();
     }
 
     static void hanging(String planId) {
@@ -69,6 +72,10 @@ final class PlanServiceStandIn {
 
     static void failing(String planId) {
         FAILING.add(planId);
+    }
+
+    static List<String> traceparents() {
+        return List.copyOf(TRACEPARENTS);
     }
 
     static List<Call> calls() {
@@ -91,6 +98,7 @@ final class PlanServiceStandIn {
     private static void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             String planId = exchange.getRequestURI().getPath().substring("/api/plans/".length());
+            TRACEPARENTS.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
             CALLS.add(new Call(planId, exchange.getRequestHeaders().getFirst("Authorization")));
             if (HANGING.contains(planId)) {
                 await(released);

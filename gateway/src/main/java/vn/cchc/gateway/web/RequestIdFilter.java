@@ -1,5 +1,7 @@
 package vn.cchc.gateway.web;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,26 +15,44 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every request gets an {@code X-Request-Id}: the caller's if it is sane, else a new one. It is passed to the
- * service, echoed on the response (errors included) and put in the log context as {@code requestId}.
+ * Every request gets an {@code X-Request-Id}: the caller's if it is sane, else the request's trace id (one id to quote
+ * for support, found in every service's log lines). It is passed to the service, echoed on the response (errors
+ * included) and put in the log context as {@code requestId}. The trace id itself is echoed as {@code X-Trace-Id}, so a
+ * caller that brought its own request id still learns which trace to look for.
+ *
+ * <p>Runs right after Boot's server observation filter ({@code HIGHEST_PRECEDENCE + 1}), which continues the caller's
+ * {@code traceparent} or starts a trace, and before everything else (security included).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class RequestIdFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Request-Id";
+    public static final String TRACE_HEADER = "X-Trace-Id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private final ObjectProvider<Tracer> tracer;
+
+    public RequestIdFilter(ObjectProvider<Tracer> tracer) {
+        this.tracer = tracer;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String traceId = currentTraceId();
+        if (traceId != null) {
+            response.setHeader(TRACE_HEADER, traceId);
+        }
         String given = request.getHeader(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE.matcher(given).matches() ? given
+                : traceId != null ? traceId : UUID.randomUUID().toString();
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
         try {
@@ -40,6 +60,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove("requestId");
         }
+    }
+
+    private String currentTraceId() {
+        Tracer current = tracer.getIfAvailable();
+        Span span = current == null ? null : current.currentSpan();
+        return span == null ? null : span.context().traceId();
     }
 
     /** The request as the proxy sees it: with exactly one, sanitised X-Request-Id. */

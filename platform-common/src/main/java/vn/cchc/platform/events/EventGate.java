@@ -23,6 +23,7 @@ import org.springframework.messaging.Message;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.cchc.platform.tracing.Traceparent;
 
 /**
  * The one door through which a consumer takes an event off the bus. An event is admitted only when it has a CloudEvents
@@ -36,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class EventGate {
     private static final Logger log = LoggerFactory.getLogger(EventGate.class);
+    /** Its own logger, so that operators can quieten it ({@code logging.level.vn.cchc.platform.events.applied=warn}). */
+    private static final Logger applied = LoggerFactory.getLogger("vn.cchc.platform.events.applied");
     public static final String METRIC = "cchc.events.refused";
 
     private final JsonMapper json;
@@ -65,7 +68,13 @@ public class EventGate {
      */
     public Optional<InboundEvent> admit(String binding, String topic, Map<String, ?> headers, byte[] payload) {
         try {
-            return check(topic, headers, payload);
+            Optional<InboundEvent> event = check(topic, headers, payload);
+            // one line per event applied within a trace (a consumed record): what follows a request across services
+            if (event.isPresent() && applied.isInfoEnabled() && Traceparent.current() != null) {
+                InboundEvent e = event.get();
+                applied.info("Applying {} {} (subject {}) from {}", e.type(), e.id(), printable(e.subject()), binding);
+            }
+            return event;
         } catch (RefusedEventException refused) {
             log.warn("Refused an event on {} ({}): {} [ce_id {}, ce_type {}, ce_source {}]", binding, topic,
                     printable(refused.getMessage()), printable(text(headers, CloudEventHeaders.ID)),

@@ -6,6 +6,7 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import vn.cchc.platform.events.PendingEvent;
+import vn.cchc.platform.tracing.Traceparent;
 
 /**
  * Publishes the events waiting in aggregate documents, then removes them from the document.
@@ -279,7 +281,8 @@ public class OutboxRelay implements SmartLifecycle {
                 failedDocuments.add(s.documentId());
                 passOldest = Math.min(passOldest, s.event().time().toEpochMilli());
                 recordFailure(collection, s.documentId(), s.event().eventId(), e);
-                log.warn("Outbox event {} ({}) not published yet, will retry: {}", s.event().eventId(), s.event().type(), e.toString());
+                log.warn("Outbox event {} ({}, trace {}) not published yet, will retry: {}", s.event().eventId(), s.event().type(),
+                        Traceparent.traceId(s.event().traceparent()), e.toString());
             }
         }
         if (!acknowledged.isEmpty()) {
@@ -308,15 +311,20 @@ public class OutboxRelay implements SmartLifecycle {
                 .withDataContentType("application/json")
                 .withData(json.writeValueAsBytes(pending.data()))
                 .build();
-        return KafkaMessageFactory
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory
                 .createWriter(pending.topic(), null, pending.time().toEpochMilli(), pending.key())
                 .writeBinary(event);
+        if (pending.traceparent() != null) {
+            // the trace of the request (or event) that wrote it, not of this thread: consumers continue that trace
+            record.headers().add(Traceparent.HEADER, pending.traceparent().getBytes(StandardCharsets.US_ASCII));
+        }
+        return record;
     }
 
     /** Event data holds JSON-native values only (strings, numbers, booleans, lists, maps), so it is written as read. */
     private static PendingEvent toPendingEvent(Document event) {
         return new PendingEvent(event.getString("eventId"), event.getString("type"), event.getString("topic"),
                 event.getString("key"), event.getString("subject"), event.getDate("time").toInstant(),
-                event.get("data", Document.class));
+                event.get("data", Document.class), event.getString("traceparent"));
     }
 }

@@ -1,5 +1,6 @@
 package vn.cchc.publication.plans;
 
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -44,12 +46,15 @@ public class PlanReferences {
     private final RestClient plans;
     private final JsonMapper json;
 
-    PlanReferences(@Value("${cchc.services.plan:http://127.0.0.1:8081}") String planService, JsonMapper json) {
+    PlanReferences(@Value("${cchc.services.plan:http://127.0.0.1:8081}") String planService, JsonMapper json,
+                   ObjectProvider<ObservationRegistry> observations) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(Duration.ofSeconds(5));
-        this.plans = RestClient.builder().baseUrl(planService).requestFactory(requests).build();
+        // observed: the call carries the request's trace (traceparent) to plan-service
+        this.plans = RestClient.builder().baseUrl(planService).requestFactory(requests)
+                .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP)).build();
         this.json = json;
     }
 

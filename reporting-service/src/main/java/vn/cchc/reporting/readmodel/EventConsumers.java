@@ -13,6 +13,7 @@ import vn.cchc.platform.events.EventGate;
 import vn.cchc.platform.events.retry.FailureKind;
 import vn.cchc.platform.events.RefusedEventException;
 import vn.cchc.platform.events.InboundEvent;
+import vn.cchc.platform.tracing.EventTraces;
 import vn.cchc.reporting.compliance.TargetStatusTracker;
 import vn.cchc.reporting.counts.PublicationFactProjection.Applied;
 import vn.cchc.reporting.counts.PublicationFactProjection.FactEvent;
@@ -36,15 +37,17 @@ class EventConsumers {
     private final LiveUpdates live;
     private final EventGate gate;
     private final BatchDeadLetters deadLetters;
+    private final EventTraces traces;
 
     EventConsumers(Projections projections, ReadStore store, TargetStatusTracker tracker, LiveUpdates live, EventGate gate,
-                   BatchDeadLetters deadLetters) {
+                   BatchDeadLetters deadLetters, EventTraces traces) {
         this.projections = projections;
         this.store = store;
         this.tracker = tracker;
         this.live = live;
         this.gate = gate;
         this.deadLetters = deadLetters;
+        this.traces = traces;
     }
 
     @Bean
@@ -76,6 +79,8 @@ class EventConsumers {
      * takes when MongoDB is away, a few times and then the dead-letter topic for anything else. Which record that is:
      * the first of the batch when the failure is transient (nothing is lost by applying them all again: facts and
      * counts are guarded by revision); otherwise the records are applied one by one to find the one that fails.
+     * Tracing: the container gives a batch no trace, so each record is admitted in its own trace (its
+     * {@code traceparent}) and the batch is applied in the trace of its first event.
      */
     @SuppressWarnings("unchecked")
     void handlePublications(Message<List<byte[]>> batch) {
@@ -85,12 +90,15 @@ class EventConsumers {
         List<FactEvent> events = new ArrayList<>(payloads.size());
         List<Integer> positions = new ArrayList<>(payloads.size());
         Map<Integer, RefusedEventException> refusals = new java.util.TreeMap<>();
+        Map<String, Object> firstHeaders = null;
         for (int i = 0; i < payloads.size(); i++) {
             Map<String, Object> h = headersOf(headers, i);
             String topic = topics instanceof List<?> list && list.size() > i ? String.valueOf(list.get(i)) : null;
+            byte[] payload = payloads.get(i);
             InboundEvent event;
             try {
-                event = gate.admit(PUBLICATION_BINDING, topic, h, payloads.get(i)).orElse(null);
+                event = traces.inTraceOf(h, PUBLICATION_BINDING,
+                        () -> gate.admit(PUBLICATION_BINDING, topic, h, payload).orElse(null));
             } catch (RefusedEventException refused) {
                 refusals.put(i, refused);
                 continue;
@@ -98,10 +106,15 @@ class EventConsumers {
             if (event != null && Projections.isPublicationEvent(event.type())) {
                 events.add(new FactEvent(event.type(), event.data(), event.time()));
                 positions.add(i);
+                firstHeaders = firstHeaders == null ? h : firstHeaders;
             }
         }
         try {
-            applyPublications(events);
+            if (firstHeaders == null) {
+                applyPublications(events);
+            } else {
+                traces.inTraceOf(firstHeaders, PUBLICATION_BINDING, () -> applyPublications(events));
+            }
         } catch (RuntimeException failure) {
             Failed failed = FailureKind.of(failure) == FailureKind.TRANSIENT ? new Failed(0, failure)
                     : applyOneByOne(events, positions, failure);
