@@ -19,24 +19,31 @@ final class DrillApi {
     static final String EDITOR = "editor.phu-khuong";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static String editorToken;
-    private static String adminToken;
+    /** Tokens live 10 minutes (cchc.auth.access-token-ttl) and the drills run longer: one is renewed after 5. */
+    private static final java.time.Duration RENEW_AFTER = java.time.Duration.ofMinutes(5);
+    private static final java.util.Map<String, Token> TOKENS = new java.util.HashMap<>();
+
+    private record Token(String value, long obtainedAtNanos) {
+    }
 
     private DrillApi() {
     }
 
-    static synchronized String editor() {
-        if (editorToken == null) {
-            editorToken = login(EDITOR);
-        }
-        return editorToken;
+    static String editor() {
+        return token(EDITOR);
     }
 
-    static synchronized String admin() {
-        if (adminToken == null) {
-            adminToken = login("admin");
+    static String admin() {
+        return token("admin");
+    }
+
+    private static synchronized String token(String username) {
+        Token token = TOKENS.get(username);
+        if (token == null || System.nanoTime() - token.obtainedAtNanos() > RENEW_AFTER.toNanos()) {
+            token = new Token(login(username), System.nanoTime());
+            TOKENS.put(username, token);
         }
-        return adminToken;
+        return token.value();
     }
 
     static String login(String username) {
