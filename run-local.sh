@@ -9,7 +9,7 @@
 #   ./run-local.sh status     what is running
 #   One process of a running (detached) stack, for fault drills (docs/operations.md, "Fault drills"):
 #   ./run-local.sh kill <name> [--hard]   stop one process (SIGTERM and wait; --hard: SIGKILL, as a crash)
-#   ./run-local.sh start <name>           start it again with the same arguments, wait until it is ready
+#   ./run-local.sh start <name> [--no-wait]  start it again with the same arguments, wait until it is ready (or not)
 #   ./run-local.sh replica <service> <port>  one more instance of a service on <port> (name <service>.<port>, own
 #                                          pid and log; `kill`/`start` take that name; `stop` stops replicas too)
 #   <name>: kafka, mongo, plan-service, task-service, publication-service, reporting-service, gateway, <service>.<port>
@@ -141,9 +141,9 @@ kill_one() {
   if [[ $hard == --hard ]]; then log "$name (pid $pid) killed (SIGKILL)"; else log "$name (pid $pid) stopped"; fi
 }
 
-# start <name> [port]: one process of a running stack, with the arguments main_start gives it; waits until ready
+# start <name> [port] [--no-wait]: one process of a running stack, with the arguments main_start gives it; waits until ready
 start_one() {
-  local name=$1 port=${2:-}
+  local name=$1 port=${2:-} wait=${3:-}
   JAVA=$(find_java)
   mkdir -p "$LOGS" "$PIDS"
   [[ $name == kafka ]] && kafka_props
@@ -153,6 +153,7 @@ start_one() {
   if is_running "$name"; then log "$name already running (pid $(cat "$PIDS/$name.pid"))"; return; fi
   nohup "${CMD[@]}" >>"$LOGS/$name.log" 2>&1 &
   echo $! >"$PIDS/$name.pid"
+  if [[ $wait == --no-wait ]]; then log "$name started (pid $(cat "$PIDS/$name.pid"))"; return; fi
   wait_ready "$name" "${CCHC_READY_TIMEOUT:-240}"
   log "$name ready (pid $(cat "$PIDS/$name.pid"))"
 }
@@ -308,7 +309,7 @@ case "${1:-}" in
   stop) stop_all ;;
   status) status ;;
   kill) [[ $# -ge 2 ]] || { echo "usage: $0 kill <name> [--hard]" >&2; exit 2; }; kill_one "$2" "${3:-}" ;;
-  start) [[ $# -ge 2 ]] || { echo "usage: $0 start <name>" >&2; exit 2; }; start_one "$2" ;;
+  start) [[ $# -ge 2 ]] || { echo "usage: $0 start <name> [--no-wait]" >&2; exit 2; }; start_one "$2" "" "${3:-}" ;;
   replica) [[ $# -eq 3 && $3 =~ ^[0-9]+$ ]] || { echo "usage: $0 replica <service> <port>" >&2; exit 2; }
     service_port "$2" >/dev/null; [[ $2 != gateway ]] || { echo "replicas of the gateway are not supported here" >&2; exit 2; }
     start_one "$2.$3" "$3" ;;
