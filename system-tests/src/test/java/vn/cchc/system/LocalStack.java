@@ -113,23 +113,34 @@ public final class LocalStack {
     }
 
     static void runLocal(Duration timeout, String... args) throws IOException, InterruptedException {
+        runLocal(HOME, PORT_BASE, MONGO_PORT, KAFKA_PORT, java.util.Map.of(), timeout, args);
+    }
+
+    /**
+     * {@code ./run-local.sh args} for the stack in {@code home} on the given ports (the fault drills run their own stack
+     * with it, vn.cchc.system.drills); {@code env} adds to or overrides the environment given to the script.
+     */
+    public static void runLocal(Path home, int portBase, int mongoPort, int kafkaPort, java.util.Map<String, String> env,
+                                Duration timeout, String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 1];
         command[0] = ROOT.resolve("run-local.sh").toString();
         System.arraycopy(args, 0, command, 1, args.length);
-        Files.createDirectories(HOME);
+        Files.createDirectories(home);
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(HOME.resolveSibling("run-local.log").toFile()));
-        builder.environment().put("CCHC_HOME", HOME.toString());
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolveSibling(
+                        home.equals(HOME) ? "run-local.log" : home.getFileName() + ".log").toFile()));
+        builder.environment().put("CCHC_HOME", home.toString());
         builder.environment().put("CCHC_SKIP_BUILD", "1"); // this Maven build has just packaged the jars
-        builder.environment().put("CCHC_PORT_BASE", Integer.toString(PORT_BASE));
-        builder.environment().put("CCHC_MONGO_PORT", Integer.toString(MONGO_PORT));
-        builder.environment().put("CCHC_KAFKA_PORT", Integer.toString(KAFKA_PORT));
+        builder.environment().put("CCHC_PORT_BASE", Integer.toString(portBase));
+        builder.environment().put("CCHC_MONGO_PORT", Integer.toString(mongoPort));
+        builder.environment().put("CCHC_KAFKA_PORT", Integer.toString(kafkaPort));
         // the test stack only: publication-service may read feeds on 127.0.0.2, where the feed test serves its own
         // (cchc.feeds.allowed-networks, empty by default: feed addresses come from users); 127.0.0.2 only, so the attack
         // suite's loopback addresses (127.0.0.1, [::1], …) are still refused
         builder.environment().put("CCHC_FEEDS_ALLOWED_NETWORKS", "127.0.0.2/32");
         // the public transparency page (/cong-khai) is off unless a province is listed: the system tests open Vĩnh Long's
         builder.environment().put("CCHC_TRANSPARENCY_PROVINCES", System.getProperty("cchc.transparency-provinces", "vinh-long"));
+        builder.environment().putAll(env);
         Process process = builder.start();
         boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
         if (!finished) {
