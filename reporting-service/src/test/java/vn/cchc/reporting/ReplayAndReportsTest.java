@@ -72,7 +72,7 @@ class ReplayAndReportsTest {
         client = MongoClients.create(MongoWireServer.uri(db));
         mongo = new MongoTemplate(client, db);
         models = new ReadModels(mongo);
-        projections = new Projections(models, new PublicationFactProjection(mongo, new vn.cchc.reporting.counts.CountBatches(mongo, new vn.cchc.reporting.counts.CountsRepair(mongo), java.time.Clock.systemUTC())), new PlanProjection(mongo, json),
+        projections = new Projections(models, new PublicationFactProjection(mongo, new vn.cchc.reporting.counts.CountBatches(mongo, new vn.cchc.reporting.counts.CountsRepair(mongo), java.time.Clock.systemUTC(), 0)), new PlanProjection(mongo, json),
                 new TaskProjection(mongo), new UnitProjection(mongo), new ProjectionMetrics(new SimpleMeterRegistry(), CLOCK));
         ReadStore store = new ReadStore(mongo, models, json);
         compliance = new ComplianceService(store);

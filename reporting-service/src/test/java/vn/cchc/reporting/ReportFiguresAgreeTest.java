@@ -73,7 +73,7 @@ class ReportFiguresAgreeTest {
         client = MongoClients.create(MongoWireServer.uri(db));
         MongoTemplate mongo = new MongoTemplate(client, db);
         models = new ReadModels(mongo);
-        projections = new Projections(models, new PublicationFactProjection(mongo, new vn.cchc.reporting.counts.CountBatches(mongo, new vn.cchc.reporting.counts.CountsRepair(mongo), java.time.Clock.systemUTC())), new PlanProjection(mongo, json),
+        projections = new Projections(models, new PublicationFactProjection(mongo, new vn.cchc.reporting.counts.CountBatches(mongo, new vn.cchc.reporting.counts.CountsRepair(mongo), java.time.Clock.systemUTC(), 0)), new PlanProjection(mongo, json),
                 new TaskProjection(mongo), new UnitProjection(mongo), new ProjectionMetrics(new SimpleMeterRegistry(), CLOCK));
         reports = new PeriodicReportService(new ReadStore(mongo, models, json), ReportingCalendar.moha(), new ScoringProperties(null),
                 CLOCK);

@@ -23,9 +23,11 @@ import vn.cchc.reporting.counts.DayCounts.Contribution;
  * there means a batch stopped between them, so before the next batch its units' counts are recounted from the facts
  * ({@link CountsRepair}) and the document goes. Two writes per batch, not per event.
  *
- * <p>This process's own open batches are recovered at once (the batch failed and is being delivered again); another
- * instance's only when older than {@link #ABANDONED_AFTER} (that instance crashed: no batch runs for minutes), so a
- * replica never recounts under a batch another replica is writing.
+ * <p>This instance's own open batches are recovered at once (the batch failed and is being delivered again, or the
+ * process was killed and started again: the owner is the host and port, which a restart keeps, a Kubernetes container
+ * restart too); another instance's only when older than {@link #ABANDONED_AFTER} (that instance crashed: no batch runs
+ * for minutes), so a replica never recounts under a batch another replica is writing. Recovery runs before each batch
+ * and on a schedule ({@code InterruptedBatchSweep}), so counts are repaired even when no batch follows the crash.
  */
 @Component
 public class CountBatches {
@@ -34,12 +36,29 @@ public class CountBatches {
     private final MongoTemplate mongo;
     private final CountsRepair repair;
     private final Clock clock;
-    private final String owner = UUID.randomUUID().toString();
+    private final String owner;
 
-    public CountBatches(MongoTemplate mongo, CountsRepair repair, Clock clock) {
+    public CountBatches(MongoTemplate mongo, CountsRepair repair, Clock clock,
+                        @org.springframework.beans.factory.annotation.Value("${server.port:0}") int port) {
         this.mongo = mongo;
         this.repair = repair;
         this.clock = clock;
+        this.owner = ownerName(port);
+    }
+
+    /**
+     * Host and port when the port is fixed (one instance per host and port, so a restarted process recognises its own
+     * batches); a random id when the port is chosen at start (tests running several instances in one JVM).
+     */
+    static String ownerName(int port) {
+        if (port <= 0) {
+            return UUID.randomUUID().toString();
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName() + ":" + port;
+        } catch (java.net.UnknownHostException e) {
+            return UUID.randomUUID().toString();
+        }
     }
 
     /** The journal of the generation whose counts live in {@code countsCollection} (day_counts_g2 → count_batches_g2). */

@@ -82,6 +82,17 @@ public class PublicationFactProjection {
         }
     }
 
+    /** Recounts the units of interrupted batches of one generation, under the same lock as its batches. */
+    public void recoverInterrupted(String factsCollection, String countsCollection) {
+        ReentrantLock lock = locks.computeIfAbsent(factsCollection, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            batches.recoverInterrupted(CountBatches.collectionFor(countsCollection), factsCollection, countsCollection);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Applies a batch; returns what changed, one entry per publication. */
     public List<Applied> applyBatch(List<FactEvent> events, String factsCollection, String countsCollection) {
         if (events.isEmpty()) {

@@ -46,7 +46,7 @@ class DayCountsAgreeWithFactsTest {
         String db = "day-counts-" + UUID.randomUUID();
         client = MongoClients.create(MongoWireServer.uri(db));
         mongo = new MongoTemplate(client, db);
-        projection = new PublicationFactProjection(mongo, new CountBatches(mongo, new CountsRepair(mongo), java.time.Clock.systemUTC()));
+        projection = new PublicationFactProjection(mongo, new CountBatches(mongo, new CountsRepair(mongo), java.time.Clock.systemUTC(), 0));
     }
 
     @AfterEach
