@@ -140,14 +140,16 @@ final class ProvinceRun {
 
     /**
      * Records one item. publication-service learns new units from Kafka, so a commune's first items may be refused
-     * (400 unknown-unit) for a moment: retried, like a 429 / 503; each refusal is counted in the output.
+     * (400 unknown-unit) for a moment: retried, like a 429 / 503; each refusal is counted in the output. The item's
+     * own Idempotency-Key makes a retry of a write that was in fact stored (a 503 after the write) answer 200, not 409.
      */
     private void record(Map<String, Object> body) {
         long deadline = System.nanoTime() + RECORD_PATIENCE.toNanos();
+        String key = java.util.UUID.randomUUID().toString();
         while (true) {
-            HttpResponse<String> response = client.post("/api/publications", token(), body);
+            HttpResponse<String> response = client.postOnce("/api/publications", token(), body, key);
             int status = response.statusCode();
-            if (status == 201) {
+            if (status == 201 || status == 200) {
                 return;
             }
             boolean retry = status == 429 || status == 503 || (status == 400 && response.body().contains("unknown-unit"));

@@ -122,6 +122,13 @@ public final class StackClient {
         return send("POST", gateway + path, token, body);
     }
 
+    /** {@code POST} with an {@code Idempotency-Key}: sent again after a 503 or a lost answer, it is not recorded twice. */
+    public HttpResponse<String> postOnce(String path, String token, Object body, String idempotencyKey) {
+        String text = body instanceof String s ? s : json.writeValueAsString(body);
+        return send(request(gateway + path, token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(text)).build());
+    }
+
     /** {@code POST} with {@code If-Match} and no body (a plan's issue). */
     public HttpResponse<String> postIfMatch(String path, String token, String etag) {
         return send(request(gateway + path, token).header("If-Match", etag).POST(HttpRequest.BodyPublishers.noBody()).build());
